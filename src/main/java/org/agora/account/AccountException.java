@@ -1,0 +1,22 @@
+package org.agora.account;
+
+/** A request about an account that cannot be done, with the field to point at and a message key to show. */
+public class AccountException extends RuntimeException {
+    private final String field;
+    private final String messageKey;
+
+    public AccountException(String field, String messageKey) {
+        super(messageKey);
+        this.field = field;
+        this.messageKey = messageKey;
+    }
+
+    /** The form field the message belongs to, or null for the whole form. */
+    public String field() {
+        return field;
+    }
+
+    public String messageKey() {
+        return messageKey;
+    }
+}

@@ -1,0 +1,69 @@
+package org.agora.account;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import java.time.Duration;
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Token buckets (Bucket4j) that limit password attempts per client address and per account name, checked
+ * before any password hashing. Buckets refill by themselves: a real user is slowed down, never locked out
+ * for good. Registration and reset requests get their own per-address bucket.
+ */
+@Component
+public class LoginThrottle {
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterAccess(Duration.ofDays(1))
+            .build();
+    private final int perAddressPerMinute;
+    private final int perAccountPer15Minutes;
+    private final int perAccountPerDay;
+    private final int mailRequestsPerAddressPerHour;
+
+    LoginThrottle(@Value("${agora.login.attempts-per-address-per-minute:60}") int perAddressPerMinute,
+                  @Value("${agora.login.attempts-per-account-per-15-minutes:10}") int perAccountPer15Minutes,
+                  @Value("${agora.login.attempts-per-account-per-day:100}") int perAccountPerDay,
+                  @Value("${agora.account.mail-requests-per-address-per-hour:20}") int mailRequestsPerAddressPerHour) {
+        this.perAddressPerMinute = perAddressPerMinute;
+        this.perAccountPer15Minutes = perAccountPer15Minutes;
+        this.perAccountPerDay = perAccountPerDay;
+        this.mailRequestsPerAddressPerHour = mailRequestsPerAddressPerHour;
+    }
+
+    /** Takes one login attempt for this address and account name; false if either is over its limit. */
+    public boolean tryLogin(String address, String login) {
+        Bucket byAddress = buckets.get("ip:" + address, k -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(perAddressPerMinute)
+                        .refillGreedy(perAddressPerMinute, Duration.ofMinutes(1)).build())
+                .build());
+        if (!byAddress.tryConsume(1)) {
+            return false;
+        }
+        return tryAccount(login);
+    }
+
+    /** Takes one password check for this account name (also used when a signed-in member re-enters it). */
+    public boolean tryAccount(String login) {
+        String account = login == null ? "" : login.strip().toLowerCase(Locale.ROOT);
+        Bucket byAccount = buckets.get("account:" + account, k -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(perAccountPer15Minutes)
+                        .refillGreedy(perAccountPer15Minutes, Duration.ofMinutes(15)).build())
+                .addLimit(Bandwidth.builder().capacity(perAccountPerDay)
+                        .refillGreedy(perAccountPerDay, Duration.ofDays(1)).build())
+                .build());
+        return byAccount.tryConsume(1);
+    }
+
+    /** Takes one mail-sending request (registration, reset, new verification link) for this address. */
+    public boolean tryMailRequest(String address) {
+        return buckets.get("mail:" + address, k -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(mailRequestsPerAddressPerHour)
+                        .refillGreedy(mailRequestsPerAddressPerHour, Duration.ofHours(1)).build())
+                .build()).tryConsume(1);
+    }
+}

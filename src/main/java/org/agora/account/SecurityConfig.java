@@ -1,0 +1,106 @@
+package org.agora.account;
+
+import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
+
+import java.time.Clock;
+import java.util.Map;
+import org.agora.account.ui.LoginView;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authorization.AuthorizationEventPublisher;
+import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Who may reach what. Views declare their own rule ({@code @AnonymousAllowed}, {@code @PermitAll},
+ * {@code @RolesAllowed}); services check again with method security. Headers are written eagerly so they
+ * also reach Vaadin's views (served through a forward).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity(jsr250Enabled = true)
+class SecurityConfig {
+    /** Vaadin Flow needs inline styles and eval for its client engine; everything else is locked to 'self'. */
+    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+            "default-src 'self'",
+            "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data: blob:",
+            "font-src 'self' data:",
+            "connect-src 'self' ws: wss:",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'");
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SessionTracker sessionTracker) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                .requestMatchers("/styles/**", "/images/**", "/favicon.ico", "/robots.txt").permitAll()
+                .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                .requestMatchers("/actuator/**").hasRole("ADMIN"));
+        http.formLogin(form -> form.failureHandler(loginFailureHandler()));
+        http.sessionManagement(session -> session.addSessionAuthenticationStrategy(sessionTracker));
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=()"))
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
+                .addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                    @Override
+                    public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                        filter.setShouldWriteHeadersEagerly(true);
+                        return filter;
+                    }
+                }));
+        return http.with(vaadin(), vaadin -> vaadin
+                        .loginView(LoginView.class)
+                        .addLogoutHandler(sessionTracker))
+                .build();
+    }
+
+    private static ExceptionMappingAuthenticationFailureHandler loginFailureHandler() {
+        var handler = new ExceptionMappingAuthenticationFailureHandler();
+        handler.setExceptionMappings(Map.of(
+                LoginExceptions.Throttled.class.getName(), "/login?throttled",
+                LoginExceptions.EmailNotVerified.class.getName(), "/login?unconfirmed"));
+        handler.setDefaultFailureUrl("/login?error");
+        return handler;
+    }
+
+    @Bean
+    PasswordHasher passwordHasher() {
+        return new PasswordHasher();
+    }
+
+    @Bean
+    ThrottledAuthenticationProvider authenticationProvider(LoginThrottle throttle, AccountRepository accounts,
+                                                           PasswordHasher hasher) {
+        return new ThrottledAuthenticationProvider(throttle, new AccountUserDetailsService(accounts), hasher);
+    }
+
+    @Bean
+    SessionTracker sessionTracker(SessionRepository sessions, Clock clock) {
+        return new SessionTracker(sessions, clock);
+    }
+
+    /** Runs before Spring Security so that a session ended on another node is gone before it is read. */
+    @Bean
+    FilterRegistrationBean<SessionTracker> sessionTrackerFilter(SessionTracker tracker) {
+        var registration = new FilterRegistrationBean<>(tracker);
+        registration.setOrder(-110);
+        return registration;
+    }
+
+    @Bean
+    AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher publisher) {
+        return new SpringAuthorizationEventPublisher(publisher);
+    }
+}

@@ -1,0 +1,58 @@
+package org.agora.account;
+
+import org.agora.shared.text.LogSafe;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+/**
+ * Password login: the throttle first (no hashing for a throttled attempt), then Spring's
+ * {@link DaoAuthenticationProvider} (which also hashes for unknown names, so timing tells nothing), then the
+ * email-confirmed check, only once the password is proven. Every attempt is logged with CR/LF stripped.
+ */
+class ThrottledAuthenticationProvider implements AuthenticationProvider {
+    private static final Logger log = LoggerFactory.getLogger("org.agora.security.login");
+
+    private final LoginThrottle throttle;
+    private final DaoAuthenticationProvider delegate;
+
+    ThrottledAuthenticationProvider(LoginThrottle throttle, AccountUserDetailsService users, PasswordHasher hasher) {
+        this.throttle = throttle;
+        this.delegate = new DaoAuthenticationProvider(users);
+        this.delegate.setPasswordEncoder(hasher);
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+        String login = authentication.getName();
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : "unknown";
+        if (!throttle.tryLogin(address, login)) {
+            log.warn("login throttled: login={} address={}", LogSafe.of(login), LogSafe.of(address));
+            throw new LoginExceptions.Throttled();
+        }
+        Authentication result;
+        try {
+            result = delegate.authenticate(authentication);
+        } catch (AuthenticationException e) {
+            log.warn("login failed: login={} address={} reason={}", LogSafe.of(login), LogSafe.of(address),
+                    e.getClass().getSimpleName());
+            throw e;
+        }
+        if (result.getPrincipal() instanceof AgoraUser user && !user.emailVerified()) {
+            log.info("login refused, email not confirmed: login={} address={}", LogSafe.of(login), LogSafe.of(address));
+            throw new LoginExceptions.EmailNotVerified();
+        }
+        log.info("login succeeded: login={} address={}", LogSafe.of(login), LogSafe.of(address));
+        return result;
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

@@ -1,0 +1,83 @@
+package org.agora.account.ui;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.agora.account.CurrentUser;
+import org.agora.shared.ui.MainLayout;
+
+/** Sign in with username or email; the form posts to Spring Security's /login. */
+@Route(value = "login", layout = MainLayout.class)
+@AnonymousAllowed
+public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+    final LoginForm form = new LoginForm();
+    final Paragraph notice = new Paragraph();
+
+    public LoginView() {
+        addClassName("agora-narrow");
+        form.setAction("login");
+        form.setI18n(i18n(null));
+        form.addForgotPasswordListener(e -> getUI().ifPresent(ui -> ui.navigate(ForgotPasswordView.class)));
+        notice.setVisible(false);
+        notice.getElement().setAttribute("role", "status");
+        var register = new Paragraph(getTranslation("login.noAccount") + " ");
+        register.add(new Anchor("/register", getTranslation("login.register")));
+        add(new H1(getTranslation("login.title")), notice, form, register);
+    }
+
+    private LoginI18n i18n(String errorKey) {
+        var i18n = LoginI18n.createDefault();
+        var f = i18n.getForm();
+        f.setTitle(getTranslation("login.form.title"));
+        f.setUsername(getTranslation("login.form.username"));
+        f.setPassword(getTranslation("login.form.password"));
+        f.setSubmit(getTranslation("login.form.submit"));
+        f.setForgotPassword(getTranslation("login.form.forgot"));
+        var error = i18n.getErrorMessage();
+        String key = errorKey == null ? "login.error.credentials" : errorKey;
+        error.setTitle(getTranslation(key + ".title"));
+        error.setMessage(getTranslation(key + ".text"));
+        return i18n;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (CurrentUser.get().isPresent()) {
+            event.forwardTo("");
+            return;
+        }
+        var params = event.getLocation().getQueryParameters().getParameters();
+        String error = params.containsKey("throttled") ? "login.error.throttled"
+                : params.containsKey("unconfirmed") ? "login.error.unconfirmed"
+                : params.containsKey("error") ? "login.error.credentials" : null;
+        if (error != null) {
+            form.setI18n(i18n(error));
+            form.setError(true);
+        }
+        if (params.containsKey("unconfirmed")) {
+            notice.removeAll();
+            notice.setText(getTranslation("login.unconfirmed.hint") + " ");
+            notice.add(new Anchor("/verify-email", getTranslation("login.unconfirmed.resend")));
+            notice.setVisible(true);
+        } else if (params.containsKey("reset")) {
+            notice.setText(getTranslation("login.afterReset"));
+            notice.setVisible(true);
+        } else if (params.containsKey("confirmed")) {
+            notice.setText(getTranslation("login.afterConfirm"));
+            notice.setVisible(true);
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("login.title") + " · Agora";
+    }
+}

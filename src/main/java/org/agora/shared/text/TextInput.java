@@ -1,0 +1,42 @@
+package org.agora.shared.text;
+
+import java.text.Normalizer;
+
+/** Normalises text typed by people: NFC, no control characters, trimmed. */
+public final class TextInput {
+    private TextInput() {
+    }
+
+    /** NFC-normalises, drops control and bidi-override characters (keeps newlines if asked) and trims. */
+    public static String clean(String raw, boolean keepNewlines) {
+        if (raw == null) {
+            return "";
+        }
+        String s = Normalizer.normalize(raw, Normalizer.Form.NFC);
+        var out = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> {
+            if (cp == '\n' && keepNewlines) {
+                out.append('\n');
+            } else if (cp == '\t') {
+                out.append(' ');
+            } else if (!Character.isISOControl(cp) && !isInvisibleFormatting(cp)) {
+                out.appendCodePoint(cp);
+            }
+        });
+        return out.toString().strip();
+    }
+
+    public static String clean(String raw) {
+        return clean(raw, false);
+    }
+
+    private static boolean isInvisibleFormatting(int cp) {
+        // bidi overrides and isolates can make a name display as something else
+        return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
+    }
+
+    /** Length in characters as a person counts them (code points, not UTF-16 units). */
+    public static int length(String s) {
+        return s == null ? 0 : s.codePointCount(0, s.length());
+    }
+}
