@@ -162,6 +162,12 @@ public class AccountService {
         return account;
     }
 
+    /** Whether a reset link can still be used (to say so before the member types a new password). */
+    @Transactional(readOnly = true)
+    public boolean isResetLinkUsable(String token) {
+        return tokens.isUsable(token, TokenPurpose.RESET_PASSWORD, clock.instant());
+    }
+
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public void changePassword(String currentPassword, String newPassword, Locale locale, UUID currentSession) {

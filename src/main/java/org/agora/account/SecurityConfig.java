@@ -25,7 +25,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * also reach Vaadin's views (served through a forward).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableMethodSecurity(jsr250Enabled = true)
+@EnableMethodSecurity
 class SecurityConfig {
     /** Vaadin Flow needs inline styles and eval for its client engine; everything else is locked to 'self'. */
     static final String CONTENT_SECURITY_POLICY = String.join("; ",
@@ -42,11 +42,17 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SessionTracker sessionTracker) throws Exception {
+        // Anything not listed here and not a Vaadin route stays denied (Vaadin's default); the error page that
+        // says so must itself be reachable, or the browser gets an empty 403.
         http.authorizeHttpRequests(auth -> auth
+                .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR).permitAll()
                 .requestMatchers("/styles/**", "/images/**", "/favicon.ico", "/robots.txt").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/actuator/**").hasRole("ADMIN"));
-        http.formLogin(form -> form.failureHandler(loginFailureHandler()));
+        // the login page is set here too: this form-login configurer initialises before Vaadin's sets it
+        http.formLogin(form -> form.loginPage("/login").failureHandler(loginFailureHandler()));
+        http.addFilterBefore(new LoginOriginCheck(),
+                org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class);
         http.sessionManagement(session -> session.addSessionAuthenticationStrategy(sessionTracker));
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -81,9 +87,15 @@ class SecurityConfig {
     }
 
     @Bean
-    ThrottledAuthenticationProvider authenticationProvider(LoginThrottle throttle, AccountRepository accounts,
+    AccountUserDetailsService accountUserDetailsService(AccountRepository accounts) {
+        return new AccountUserDetailsService(accounts);
+    }
+
+    /** The only authentication provider: Spring Security builds its AuthenticationManager from it. */
+    @Bean
+    ThrottledAuthenticationProvider authenticationProvider(LoginThrottle throttle, AccountUserDetailsService users,
                                                            PasswordHasher hasher) {
-        return new ThrottledAuthenticationProvider(throttle, new AccountUserDetailsService(accounts), hasher);
+        return new ThrottledAuthenticationProvider(throttle, users, hasher);
     }
 
     @Bean

@@ -50,6 +50,20 @@ class TokenRepository {
                 .query(Long.class).optional().map(AccountId::new);
     }
 
+    /** Whether the token would be accepted now, without spending it. */
+    boolean isUsable(String token, TokenPurpose purpose, Instant now) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return false;
+        }
+        return jdbc.sql("""
+                        select exists (select 1 from account_token
+                                        where token_hash = :hash and purpose = :purpose
+                                          and used_at is null and expires_at > :now)
+                        """)
+                .param("hash", hash(token)).param("purpose", purpose.name()).param("now", Timestamp.from(now))
+                .query(Boolean.class).single();
+    }
+
     /** Voids the account's outstanding tokens of this purpose (a newer one was sent, or the password changed). */
     void voidAll(AccountId account, TokenPurpose purpose, Instant now) {
         jdbc.sql("""

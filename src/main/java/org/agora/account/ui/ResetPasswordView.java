@@ -52,7 +52,7 @@ class ResetPasswordView extends VerticalLayout implements BeforeEnterObserver, H
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         token = event.getLocation().getQueryParameters().getSingleParameter("token").orElse(null);
-        if (token == null) {
+        if (token == null || !accounts.isResetLinkUsable(token)) {
             invalidLink();
         }
     }

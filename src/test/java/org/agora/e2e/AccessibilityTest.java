@@ -1,0 +1,58 @@
+package org.agora.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.Rule;
+import java.util.List;
+import org.agora.account.TestAccounts;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** axe-core on the main pages: no serious or critical violations; one h1 per view; landmarks present. */
+class AccessibilityTest extends BrowserTest {
+    @Autowired TestAccounts testAccounts;
+
+    private void assertAccessible(String path) {
+        var results = new AxeBuilder(page).analyze();
+        List<String> bad = results.getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                .map(AccessibilityTest::describe)
+                .toList();
+        assertThat(bad).as("axe violations on " + path).isEmpty();
+        assertThat(page.locator("h1").count()).as("h1 count on " + path).isEqualTo(1);
+        assertThat(page.locator("main").count()).as("main landmark on " + path).isEqualTo(1);
+        assertThat(page.locator("nav").count()).as("nav landmark on " + path).isGreaterThanOrEqualTo(1);
+    }
+
+    private static String describe(Rule rule) {
+        return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+                + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList();
+    }
+
+    @Test
+    void home_login_and_register_have_no_serious_violations() {
+        for (String path : new String[] {"/", "/login", "/register"}) {
+            open(path);
+            assertAccessible(path);
+        }
+    }
+
+    @Test
+    void account_page_has_no_serious_violations() {
+        var member = testAccounts.member();
+        logIn(member.username(), TestAccounts.PASSWORD);
+        open("/account");
+        assertAccessible("/account");
+    }
+
+    @Test
+    void dark_mode_has_no_serious_violations() {
+        var member = testAccounts.member();
+        logIn(member.username(), TestAccounts.PASSWORD);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName("Switch to dark mode")).click();
+        page.locator("html[theme=dark]").waitFor();
+        assertAccessible("/ (dark)");
+    }
+}
