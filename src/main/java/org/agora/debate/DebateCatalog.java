@@ -1,49 +1,100 @@
 package org.agora.debate;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
+import org.agora.account.AccountService;
+import org.agora.account.CurrentUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Read access to categories and topics; open to everyone, readers included. */
+/** Reading debates; open to everyone, readers included. Page sizes are capped whatever the caller asks. */
 @Service
 @Transactional(readOnly = true)
 public class DebateCatalog {
     public static final int MAX_PAGE = 100;
+    /** The argument map loads at most this many posts; longer threads are read in the timeline. */
+    public static final int MAP_LIMIT = 2_000;
 
     private final TopicRepository topics;
+    private final PostRepository posts;
+    private final SearchRepository search;
+    private final AccountService accounts;
 
-    DebateCatalog(TopicRepository topics) {
+    DebateCatalog(TopicRepository topics, PostRepository posts, SearchRepository search, AccountService accounts) {
         this.topics = topics;
+        this.posts = posts;
+        this.search = search;
+        this.accounts = accounts;
     }
 
     public List<Category> categories() {
         return topics.categories();
     }
 
+    public Optional<Category> categoryBySlug(String slug) {
+        return categories().stream().filter(c -> c.slug().equals(slug)).findFirst();
+    }
+
     public List<Topic> featured() {
         return topics.featured();
     }
 
-    /** One page of topics, newest first; pass the last topic of the previous page to get the next. */
-    public List<Topic> latest(Long categoryId, Topic after, int limit) {
-        int capped = Math.max(1, Math.min(limit, MAX_PAGE));
-        Instant beforeAt = after == null ? null : after.createdAt();
-        Long beforeId = after == null ? null : after.id();
-        return topics.latest(categoryId, beforeAt, beforeId, capped);
+    /** One page of threads; pass the last thread of the previous page to get the next. */
+    public List<Topic> topics(TopicSort sort, Long categoryId, String tag, Topic after, int limit) {
+        return topics.page(sort == null ? TopicSort.LATEST_ACTIVITY : sort, categoryId,
+                tag == null || tag.isBlank() ? null : tag, after, cap(limit));
     }
 
-    /** Topics matching a search as people type it ("gpu jobs", "\"meaning\" -robots"). */
-    public List<Topic> search(String query, int limit) {
-        String q = query == null ? "" : query.strip();
-        if (q.isEmpty() || q.length() > 200) {
-            return List.of();
-        }
-        return topics.search(q, Math.max(1, Math.min(limit, MAX_PAGE)));
+    /** Newest threads first (kept for callers that only page by date). */
+    public List<Topic> latest(Long categoryId, Topic after, int limit) {
+        return topics(TopicSort.NEWEST, categoryId, null, after, limit);
     }
 
     public Optional<Topic> find(long id) {
         return topics.find(id);
+    }
+
+    public Optional<Post> post(long id) {
+        return posts.find(id);
+    }
+
+    /** A thread's posts in order, a keyset page after {@code after} (null for the first page). */
+    public List<Post> timeline(long topicId, Post after, int limit) {
+        return posts.timeline(topicId, after == null ? null : after.createdAt(), after == null ? 0 : after.id(), cap(limit));
+    }
+
+    public ArgumentMap argumentMap(long topicId) {
+        return ArgumentMap.of(posts.timeline(topicId, null, 0, MAP_LIMIT));
+    }
+
+    public List<Revision> revisions(long postId) {
+        return posts.revisions(postId);
+    }
+
+    /** The posts of this thread the signed-in member found convincing (empty for readers). */
+    public Set<Long> convincedPosts(long topicId) {
+        return CurrentUser.get().map(u -> (Set<Long>) new HashSet<>(posts.convincedBy(u.id().value(), topicId)))
+                .orElse(Set.of());
+    }
+
+    /** Posts and thread titles matching a search as people type it ("gpu jobs", "\"give AI meaning\" -robots"). */
+    public List<SearchResult> search(String query, Long categoryId, Stance stance, int limit) {
+        String q = query == null ? "" : query.strip();
+        if (q.isEmpty() || q.length() > 200) {
+            return List.of();
+        }
+        return search.search(q, categoryId, stance, cap(limit));
+    }
+
+    public Optional<MemberProfile> profile(String username) {
+        return accounts.findByUsername(username).map(a -> new MemberProfile(a.username(), a.displayName(),
+                a.createdAt(), posts.postCount(a.id().value()), posts.convincingReceived(a.id().value()),
+                posts.byAuthor(a.id().value(), 20)));
+    }
+
+    private static int cap(int limit) {
+        return Math.max(1, Math.min(limit, MAX_PAGE));
     }
 }

@@ -1,6 +1,6 @@
 package org.agora.debate;
 
-/** How the community answers a topic's question (the poll itself comes with the Polls feature). */
+/** How the community answers a topic's question: by argument only, or also with a poll of this kind. */
 public enum QuestionKind {
-    CHOICE, SCALE, RANKED, FORECAST
+    OPEN, CHOICE, SCALE, RANKED, FORECAST
 }

@@ -1,7 +1,11 @@
 package org.agora.debate;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,7 +14,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TopicRepository {
     private static final String SELECT = """
-            select t.id, t.title, t.summary, t.question_kind, t.featured, t.created_at,
+            select t.id, t.title, t.summary, t.question_kind, t.featured, t.created_at, t.tags, t.locked,
+                   t.pro_count, t.con_count, t.neutral_count, t.reply_count, t.last_activity_at,
                    c.id as category_id, c.slug, c.name, c.description
               from debate_topic t join debate_category c on c.id = t.category_id
             """;
@@ -28,36 +33,45 @@ class TopicRepository {
                 .list();
     }
 
+    Optional<Category> category(long id) {
+        return categories().stream().filter(c -> c.id() == id).findFirst();
+    }
+
     List<Topic> featured() {
         return jdbc.sql(SELECT + " where t.featured is not null order by t.featured")
                 .query(TopicRepository::map).list();
     }
 
-    /** Newest first, one keyset page after ({@code beforeAt}, {@code beforeId}); null for the first page. */
-    List<Topic> latest(Long categoryId, java.time.Instant beforeAt, Long beforeId, int limit) {
+    /**
+     * One keyset page of topics in the given order, after {@code after} (null for the first page), optionally
+     * in one category and with one tag.
+     */
+    List<Topic> page(TopicSort sort, Long categoryId, String tag, Topic after, int limit) {
+        String keyset = switch (sort) {
+            case LATEST_ACTIVITY -> "(t.last_activity_at, t.id) < (cast(:afterAt as timestamptz), :afterId)";
+            case NEWEST -> "(t.created_at, t.id) < (cast(:afterAt as timestamptz), :afterId)";
+            case MOST_ACTIVE -> "(t.reply_count, t.id) < (:afterCount, :afterId)";
+        };
+        String order = switch (sort) {
+            case LATEST_ACTIVITY -> "t.last_activity_at desc, t.id desc";
+            case NEWEST -> "t.created_at desc, t.id desc";
+            case MOST_ACTIVE -> "t.reply_count desc, t.id desc";
+        };
+        Instant afterAt = after == null ? null : sort == TopicSort.NEWEST ? after.createdAt() : after.lastActivityAt();
         return jdbc.sql(SELECT + """
                          where (cast(:category as bigint) is null or t.category_id = :category)
-                           and (cast(:beforeAt as timestamptz) is null
-                                or (t.created_at, t.id) < (cast(:beforeAt as timestamptz), :beforeId))
-                         order by t.created_at desc, t.id desc
+                           and (cast(:tag as text) is null or t.tags @> array[cast(:tag as text)])
+                           and (:first or %s)
+                         order by %s
                          limit :limit
-                        """)
+                        """.formatted(keyset, order))
                 .param("category", categoryId)
-                .param("beforeAt", beforeAt == null ? null : java.sql.Timestamp.from(beforeAt))
-                .param("beforeId", beforeId == null ? 0L : beforeId)
+                .param("tag", tag)
+                .param("first", after == null)
+                .param("afterAt", afterAt == null ? null : Timestamp.from(afterAt))
+                .param("afterCount", after == null ? 0 : after.replies())
+                .param("afterId", after == null ? 0L : after.id())
                 .param("limit", limit)
-                .query(TopicRepository::map).list();
-    }
-
-    /** Full-text search (PostgreSQL websearch syntax) over titles and summaries, best match first. */
-    List<Topic> search(String query, int limit) {
-        return jdbc.sql(SELECT + """
-                         where to_tsvector('english', t.title || ' ' || t.summary) @@ websearch_to_tsquery('english', :q)
-                         order by ts_rank(to_tsvector('english', t.title || ' ' || t.summary),
-                                          websearch_to_tsquery('english', :q)) desc, t.id
-                         limit :limit
-                        """)
-                .param("q", query).param("limit", limit)
                 .query(TopicRepository::map).list();
     }
 
@@ -65,12 +79,68 @@ class TopicRepository {
         return jdbc.sql(SELECT + " where t.id = :id").param("id", id).query(TopicRepository::map).optional();
     }
 
-    private static Topic map(ResultSet rs, int n) throws SQLException {
+    long insert(long categoryId, long authorId, String title, String summary, List<String> tags, Instant now) {
+        return jdbc.sql("""
+                        insert into debate_topic (category_id, author_id, title, summary, question_kind, tags,
+                                                  created_at, last_activity_at)
+                        values (:category, :author, :title, :summary, 'OPEN', :tags, :now, :now)
+                        returning id
+                        """)
+                .param("category", categoryId).param("author", authorId).param("title", title)
+                .param("summary", summary).param("tags", tags.toArray(String[]::new))
+                .param("now", Timestamp.from(now))
+                .query(Long.class).single();
+    }
+
+    /** Counts a new post in its thread, in the posting transaction (one row per thread: no global hot spot). */
+    void countPost(long topicId, Stance stance, boolean reply, Instant now) {
+        jdbc.sql("""
+                        update debate_topic
+                           set pro_count = pro_count + case when :stance = 'PRO' then 1 else 0 end,
+                               con_count = con_count + case when :stance = 'CON' then 1 else 0 end,
+                               neutral_count = neutral_count + case when :stance = 'NEUTRAL' then 1 else 0 end,
+                               reply_count = reply_count + case when :reply then 1 else 0 end,
+                               last_activity_at = greatest(last_activity_at, :now)
+                         where id = :id
+                        """)
+                .param("stance", stance.name()).param("reply", reply).param("now", Timestamp.from(now))
+                .param("id", topicId).update();
+    }
+
+    void uncountPost(long topicId, Stance stance, boolean reply) {
+        jdbc.sql("""
+                        update debate_topic
+                           set pro_count = pro_count - case when :stance = 'PRO' then 1 else 0 end,
+                               con_count = con_count - case when :stance = 'CON' then 1 else 0 end,
+                               neutral_count = neutral_count - case when :stance = 'NEUTRAL' then 1 else 0 end,
+                               reply_count = reply_count - case when :reply then 1 else 0 end
+                         where id = :id
+                        """)
+                .param("stance", stance.name()).param("reply", reply).param("id", topicId).update();
+    }
+
+    /** Locks the thread row for the rest of the transaction and tells whether it is locked for posting. */
+    Optional<Boolean> lockedForUpdate(long topicId) {
+        return jdbc.sql("select locked from debate_topic where id = :id for no key update")
+                .param("id", topicId).query(Boolean.class).optional();
+    }
+
+    void setLocked(long topicId, boolean locked) {
+        jdbc.sql("update debate_topic set locked = :locked where id = :id")
+                .param("locked", locked).param("id", topicId).update();
+    }
+
+    static Topic map(ResultSet rs, int n) throws SQLException {
         var category = new Category(rs.getLong("category_id"), rs.getString("slug"), rs.getString("name"),
                 rs.getString("description"));
         int featured = rs.getInt("featured");
+        Integer featuredOrNull = rs.wasNull() ? null : featured;
+        Array tags = rs.getArray("tags");
+        List<String> tagList = tags == null ? List.of() : Arrays.asList((String[]) tags.getArray());
         return new Topic(rs.getLong("id"), category, rs.getString("title"), rs.getString("summary"),
-                QuestionKind.valueOf(rs.getString("question_kind")), rs.wasNull() ? null : featured,
-                rs.getTimestamp("created_at").toInstant());
+                QuestionKind.valueOf(rs.getString("question_kind")), featuredOrNull,
+                rs.getTimestamp("created_at").toInstant(), List.copyOf(tagList), rs.getBoolean("locked"),
+                rs.getInt("pro_count"), rs.getInt("con_count"), rs.getInt("neutral_count"),
+                rs.getInt("reply_count"), rs.getTimestamp("last_activity_at").toInstant());
     }
 }

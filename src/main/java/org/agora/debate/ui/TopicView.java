@@ -1,54 +1,318 @@
 package org.agora.debate.ui;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.agora.account.CurrentUser;
+import org.agora.debate.ArgumentMap;
 import org.agora.debate.DebateCatalog;
+import org.agora.debate.DebateException;
+import org.agora.debate.DebateService;
+import org.agora.debate.Post;
+import org.agora.debate.Revision;
 import org.agora.debate.Topic;
 import org.agora.shared.ui.Dates;
 import org.agora.shared.ui.MainLayout;
 
-/** A thread: its question and opening summary (posts and the argument map come with the Debates feature). */
+/**
+ * A thread: the question and its opening post, then the debate, as a timeline (chronological, like Discourse)
+ * or as an argument map (pro and con columns with replies nested under what they support or challenge, like
+ * Kialo). The chosen view is remembered in the browser.
+ */
 @Route(value = "threads/:id([0-9]{1,18})/:slug?", layout = MainLayout.class)
 @AnonymousAllowed
-class TopicView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class TopicView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle, PostCard.Actions {
+    static final int PAGE = 50;
+    static final String VIEW_COOKIE = "agora-debate-view";
+
     final H1 title = new H1();
     final Paragraph summary = new Paragraph();
     final Div meta = new Div();
+    final Div opening = new Div();
+    final Tabs modes = new Tabs();
+    final Tab timelineTab = new Tab();
+    final Tab mapTab = new Tab();
+    final Div timeline = new Div();
+    final Button more = new Button();
+    final Div map = new Div();
+    final Div composerSlot = new Div();
     private final DebateCatalog catalog;
+    private final DebateService debates;
     private Topic topic;
+    private Set<Long> convinced = Set.of();
+    private Post lastLoaded;
+    private Composer composer;
+    private Composer replyComposer;
 
-    TopicView(DebateCatalog catalog) {
+    TopicView(DebateCatalog catalog, DebateService debates) {
         this.catalog = catalog;
+        this.debates = debates;
         addClassName("agora-page");
+        addClassName("agora-topic");
         meta.addClassName("agora-card-meta");
-        add(meta, title, summary, new Paragraph(getTranslation("topic.comingUp")));
+        summary.setVisible(false);
+        timelineTab.setLabel(getTranslation("topic.timeline"));
+        mapTab.setLabel(getTranslation("topic.map"));
+        modes.add(timelineTab, mapTab);
+        modes.addSelectedChangeListener(e -> {
+            boolean asMap = modes.getSelectedTab() == mapTab;
+            rememberMode(asMap ? "map" : "timeline");
+            render();
+        });
+        more.setText(getTranslation("topic.more"));
+        more.addClickListener(e -> loadMore());
+        timeline.addClassName("agora-timeline");
+        map.addClassName("agora-map");
+        var debate = new Section(new H2(getTranslation("topic.debate")), modes, timeline, more, map);
+        debate.addClassName("agora-debate");
+        add(meta, title, summary, opening, debate, composerSlot);
     }
 
     static RouteParameters parameters(Topic topic) {
-        String[] parts = topic.path().split("/");
-        return new RouteParameters(java.util.Map.of("id", parts[1], "slug", parts[2]));
+        return new RouteParameters(Map.of("id", String.valueOf(topic.id()), "slug", topic.slug()));
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         long id = event.getRouteParameters().getLong("id").orElseThrow(NotFoundException::new);
         topic = catalog.find(id).orElseThrow(NotFoundException::new);
+        String mode = cookie(VIEW_COOKIE);
+        modes.setSelectedTab("map".equals(mode) ? mapTab : timelineTab);
+        refresh();
+    }
+
+    void refresh() {
+        topic = catalog.find(topic.id()).orElseThrow(NotFoundException::new);
+        convinced = catalog.convincedPosts(topic.id());
         title.setText(topic.title());
-        summary.setText(topic.summary());
         meta.removeAll();
         var category = new Span(topic.category().name());
         category.getElement().getThemeList().add("badge");
-        meta.add(category, new Span(" · " + Dates.date(topic.createdAt(), getLocale())));
+        meta.add(category);
+        topic.tags().forEach(t -> {
+            var tag = new Anchor("/threads?tag=" + t, "#" + t);
+            tag.addClassName("agora-tag");
+            meta.add(tag);
+        });
+        meta.add(new StanceBar(topic.pro(), topic.con(), topic.neutral()),
+                new Span(getTranslation("topic.counts", topic.replies(), Dates.date(topic.lastActivityAt(), getLocale()))));
+        render();
+        renderComposer();
+    }
+
+    private void render() {
+        timeline.removeAll();
+        map.removeAll();
+        opening.removeAll();
+        replyComposer = null;
+        lastLoaded = null;
+        boolean asMap = modes.getSelectedTab() == mapTab;
+        timeline.setVisible(!asMap);
+        more.setVisible(false);
+        map.setVisible(asMap);
+        if (asMap) {
+            renderMap(catalog.argumentMap(topic.id()));
+        } else {
+            loadMore();
+        }
+    }
+
+    void loadMore() {
+        List<Post> page = catalog.timeline(topic.id(), lastLoaded, PAGE);
+        for (Post p : page) {
+            if (p.opening()) {
+                opening.add(new PostCard(p, this));
+            } else {
+                timeline.add(new PostCard(p, this));
+            }
+        }
+        if (!page.isEmpty()) {
+            lastLoaded = page.getLast();
+        }
+        more.setVisible(page.size() == PAGE);
+    }
+
+    private void renderMap(ArgumentMap argumentMap) {
+        if (argumentMap.opening() != null) {
+            opening.add(new PostCard(argumentMap.opening(), this));
+        }
+        map.add(column("map.pro", "agora-map-pro", argumentMap.pro()),
+                column("map.con", "agora-map-con", argumentMap.con()));
+        if (!argumentMap.neutral().isEmpty()) {
+            map.add(column("map.neutral", "agora-map-neutral", argumentMap.neutral()));
+        }
+    }
+
+    private Component column(String titleKey, String className, List<ArgumentMap.Node> nodes) {
+        var column = new Section();
+        column.addClassName("agora-map-column");
+        column.addClassName(className);
+        var heading = new com.vaadin.flow.component.html.H3(getTranslation(titleKey, nodes.size()));
+        column.add(heading);
+        if (nodes.isEmpty()) {
+            column.add(new Paragraph(getTranslation("map.empty")));
+        }
+        nodes.forEach(n -> column.add(node(n)));
+        return column;
+    }
+
+    private Component node(ArgumentMap.Node node) {
+        var box = new Div(new PostCard(node.post(), this));
+        box.addClassName("agora-map-node");
+        if (!node.children().isEmpty()) {
+            var children = new Div();
+            children.addClassName("agora-map-children");
+            node.children().forEach(c -> children.add(node(c)));
+            box.add(children);
+        }
+        return box;
+    }
+
+    private void renderComposer() {
+        composerSlot.removeAll();
+        composer = null;
+        if (topic.locked()) {
+            composerSlot.add(new Paragraph(getTranslation("topic.lockedNotice")));
+        } else if (!signedIn()) {
+            var prompt = new Paragraph(getTranslation("topic.signInPrompt") + " ");
+            prompt.setId("sign-in-prompt");
+            prompt.add(new Anchor("/login", getTranslation("shell.login")), new Span(" · "),
+                    new Anchor("/register", getTranslation("shell.register")));
+            composerSlot.add(prompt);
+        } else {
+            composer = new Composer(debates, topic.id(), null, this::posted, null);
+            composer.setId("composer");
+            composerSlot.add(composer);
+        }
+    }
+
+    private void posted(Post post) {
+        refresh();
+        UI.getCurrent().getPage().executeJs(
+                "const e = document.getElementById($0); if (e) { e.scrollIntoView({block: 'center'}); e.focus(); }",
+                "post-" + post.id());
+    }
+
+    // --- PostCard.Actions
+
+    @Override
+    public boolean signedIn() {
+        return CurrentUser.get().isPresent();
+    }
+
+    @Override
+    public long me() {
+        return CurrentUser.get().map(u -> u.id().value()).orElse(-1L);
+    }
+
+    @Override
+    public boolean convinced(long postId) {
+        return convinced.contains(postId);
+    }
+
+    @Override
+    public void reply(Post post) {
+        if (replyComposer != null) {
+            replyComposer.getElement().removeFromParent();
+        }
+        var card = findCard(post.id());
+        replyComposer = new Composer(debates, topic.id(), post, this::posted, () -> {
+            replyComposer.getElement().removeFromParent();
+            replyComposer = null;
+        });
+        replyComposer.setId("reply-composer");
+        if (card != null) {
+            var parent = card.getElement().getParent();
+            parent.insertChild(parent.indexOfChild(card.getElement()) + 1, replyComposer.getElement());
+        } else {
+            composerSlot.addComponentAsFirst(replyComposer);
+        }
+        replyComposer.body.focus();
+    }
+
+    @Override
+    public void quote(Post post) {
+        if (composer != null) {
+            composer.quote(post);
+        }
+    }
+
+    @Override
+    public void toggleConvincing(Post post) {
+        try {
+            debates.toggleConvincing(post.id());
+            refresh();
+        } catch (DebateException e) {
+            DebateErrors.show(this, e, Map.of());
+        }
+    }
+
+    @Override
+    public void changed(Post post) {
+        refresh();
+    }
+
+    @Override
+    public List<Revision> revisions(long postId) {
+        return catalog.revisions(postId);
+    }
+
+    @Override
+    public DebateService debates() {
+        return debates;
+    }
+
+    private PostCard findCard(long postId) {
+        var found = new ArrayList<PostCard>();
+        collect(this, postId, found);
+        return found.isEmpty() ? null : found.getFirst();
+    }
+
+    private static void collect(Component root, long postId, List<PostCard> found) {
+        root.getChildren().forEach(c -> {
+            if (c instanceof PostCard card && card.post().id() == postId) {
+                found.add(card);
+            } else {
+                collect(c, postId, found);
+            }
+        });
+    }
+
+    private void rememberMode(String mode) {
+        getUI().ifPresent(ui -> ui.getPage().executeJs(
+                "document.cookie = $0 + '=' + $1 + '; path=/; max-age=31536000; SameSite=Lax'", VIEW_COOKIE, mode));
+    }
+
+    private static String cookie(String name) {
+        var request = VaadinRequest.getCurrent();
+        if (request == null || request.getCookies() == null) {
+            return null;
+        }
+        return Arrays.stream(request.getCookies()).filter(c -> name.equals(c.getName()))
+                .map(jakarta.servlet.http.Cookie::getValue).findFirst().orElse(null);
     }
 
     @Override

@@ -288,6 +288,7 @@ public final class Markdown {
         @Override
         public Node process(Node document) {
             removeImages(document);
+            mergeAdjacentTexts(document);
             linkMentions(document);
             return document;
         }
@@ -310,6 +311,29 @@ public final class Markdown {
                     child = next;
                 }
                 image.unlink();
+            }
+        }
+
+        /**
+         * commonmark splits text at delimiter characters even when they make no emphasis ("@m_1_2" becomes
+         * "@m", "_1", "_2"): join neighbouring text nodes so a mention is seen whole.
+         */
+        private static void mergeAdjacentTexts(Node document) {
+            var texts = new ArrayList<Text>();
+            document.accept(new AbstractVisitor() {
+                @Override
+                public void visit(Text text) {
+                    texts.add(text);
+                }
+            });
+            for (Text text : texts) {
+                if (text.getParent() == null) {
+                    continue; // already merged into its predecessor
+                }
+                while (text.getNext() instanceof Text next) {
+                    text.setLiteral(text.getLiteral() + next.getLiteral());
+                    next.unlink();
+                }
             }
         }
 

@@ -32,7 +32,15 @@ public final class TextInput {
 
     private static boolean isInvisibleFormatting(int cp) {
         // bidi overrides and isolates can make a name display as something else
-        return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
+        // zero-width space and word joiner hide text; ZWJ/ZWNJ stay (emoji sequences, Persian)
+        return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF
+                || cp == 0x200B || cp == 0x2060;
+    }
+
+    /** True if nothing visible is left: only whitespace and invisible format characters. */
+    public static boolean isBlank(String s) {
+        return s == null || s.codePoints().allMatch(cp -> Character.isWhitespace(cp)
+                || Character.getType(cp) == Character.FORMAT || Character.isSpaceChar(cp));
     }
 
     /** Length in characters as a person counts them (code points, not UTF-16 units). */

@@ -44,7 +44,7 @@ class HomeViewTest extends SpringBrowserlessTest {
     void a_thread_page_shows_its_question_and_summary() {
         var topic = navigate("threads/4/did-xai-catch-up", TopicView.class);
         assertThat(topic.title.getText()).startsWith("Did xAI catch up");
-        assertThat(topic.summary.getText()).contains("awaits resolution");
+        assertThat(topic.opening.getElement().getOuterHTML()).contains("awaits resolution").contains("Source:");
     }
 
     @Test

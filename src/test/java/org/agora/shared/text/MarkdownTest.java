@@ -572,4 +572,13 @@ class MarkdownTest {
                 .forEach(out::appendCodePoint);
         return out.toString().toLowerCase(Locale.ROOT);
     }
+
+    @org.junit.jupiter.api.Test
+    void mentions_of_usernames_with_underscores_are_linked_whole() {
+        org.assertj.core.api.Assertions.assertThat(Markdown.toHtml("hi @m_28320_34 and @a_b_c"))
+                .contains("href=\"/u/m_28320_34\"").contains("href=\"/u/a_b_c\"");
+        org.assertj.core.api.Assertions.assertThat(Markdown.mentions("hi @m_28320_34")).containsExactly("m_28320_34");
+        org.assertj.core.api.Assertions.assertThat(Markdown.toHtml("<b>x</b> [x](javascript:alert(1)) @m_11849_28"))
+                .contains("href=\"/u/m_11849_28\"");
+    }
 }

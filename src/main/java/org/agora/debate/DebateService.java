@@ -1,0 +1,231 @@
+package org.agora.debate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.agora.account.AccountService;
+import org.agora.account.CurrentUser;
+import org.agora.shared.text.Markdown;
+import org.agora.shared.text.TextInput;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writing in debates: starting threads, posting and replying with a stance, editing (with history),
+ * deleting one's own posts and finding posts convincing. Every rule is checked here, whatever the caller.
+ */
+@Service
+public class DebateService {
+    public static final int TITLE_MIN = 5;
+    public static final int TITLE_MAX = 200;
+    public static final int BODY_MAX = 20_000;
+    public static final int TAGS_MAX = 5;
+    private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9-]{0,29}");
+    private static final Pattern HAS_WORD = Pattern.compile("[\\p{L}\\p{N}]");
+
+    private final TopicRepository topics;
+    private final PostRepository posts;
+    private final PostingThrottle throttle;
+    private final AccountService accounts;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    DebateService(TopicRepository topics, PostRepository posts, PostingThrottle throttle, AccountService accounts,
+                  ApplicationEventPublisher events, Clock clock) {
+        this.topics = topics;
+        this.posts = posts;
+        this.throttle = throttle;
+        this.accounts = accounts;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Starts a thread: its question, category, tags and an opening post taking a stance. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public Topic startTopic(String rawTitle, long categoryId, List<String> rawTags, Stance stance, String rawBody,
+                            UUID clientKey) {
+        var me = CurrentUser.require();
+        String title = TextInput.clean(rawTitle);
+        int length = TextInput.length(title);
+        if (length < TITLE_MIN || length > TITLE_MAX || !HAS_WORD.matcher(title).find()) {
+            throw new DebateException("title", "topic.titleLength", TITLE_MIN, TITLE_MAX, length);
+        }
+        topics.category(categoryId).orElseThrow(() -> new DebateException("category", "topic.categoryRequired"));
+        List<String> tags = tags(rawTags);
+        String body = body(rawBody);
+        if (clientKey != null) {
+            var existing = posts.findByClientKey(me.id().value(), clientKey);
+            if (existing.isPresent()) {
+                return topics.find(posts.find(existing.get()).orElseThrow().topicId()).orElseThrow();
+            }
+        }
+        throttle.take(me.id().value(), isNew());
+        Instant now = clock.instant();
+        long topicId = topics.insert(categoryId, me.id().value(), title, Markdown.toPlainText(body, 280), tags, now);
+        posts.insert(topicId, me.id().value(), null, stance, null, body, Markdown.toHtml(body), true, clientKey, now)
+                .orElseThrow();
+        topics.countPost(topicId, stance, false, now);
+        return topics.find(topicId).orElseThrow();
+    }
+
+    /**
+     * Posts in a thread, or replies to a post in it ({@code parentId} and {@code relation} set). A second call
+     * with the same {@code clientKey} (a double click) returns the first post instead of a copy.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public Post post(long topicId, Long parentId, Stance stance, Relation relation, String rawBody, UUID clientKey) {
+        var me = CurrentUser.require();
+        if (stance == null) {
+            throw new DebateException("stance", "post.stanceRequired");
+        }
+        String body = body(rawBody);
+        if (clientKey != null) {
+            var existing = posts.findByClientKey(me.id().value(), clientKey);
+            if (existing.isPresent()) {
+                return posts.find(existing.get()).orElseThrow();
+            }
+        }
+        boolean locked = topics.lockedForUpdate(topicId)
+                .orElseThrow(() -> new DebateException(null, "topic.notFound"));
+        if (locked) {
+            throw new DebateException(null, "topic.locked");
+        }
+        Post parent = null;
+        if (parentId != null) {
+            parent = posts.find(parentId).filter(p -> p.topicId() == topicId)
+                    .orElseThrow(() -> new DebateException(null, "post.parentNotFound"));
+            if (relation == null) {
+                throw new DebateException("relation", "post.relationRequired");
+            }
+            if (parent.opening()) {
+                parent = null; // answering the opening post is taking part in the thread itself
+                relation = null;
+            }
+        } else {
+            relation = null;
+        }
+        throttle.take(me.id().value(), isNew());
+        Instant now = clock.instant();
+        Long parentKey = parent == null ? null : parent.id();
+        long id = posts.insert(topicId, me.id().value(), parentKey, stance, relation, body, Markdown.toHtml(body),
+                        false, clientKey, now)
+                .orElseGet(() -> posts.findByClientKey(me.id().value(), clientKey).orElseThrow());
+        topics.countPost(topicId, stance, true, now);
+        if (parent != null) {
+            posts.countReply(parent.id(), 1);
+        }
+        Long parentAuthor = parent == null || parent.author().isSystem() ? null : parent.author().id();
+        events.publishEvent(new PostEvents.PostCreated(topicId, id, me.id().value(), parentAuthor,
+                Markdown.mentions(body)));
+        return posts.find(id).orElseThrow();
+    }
+
+    /** Edits one's own post; the previous text stays in the visible history. Refuses a stale edit. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public Post edit(long postId, int version, String rawBody) {
+        var me = CurrentUser.require();
+        String body = body(rawBody);
+        var post = posts.find(postId).orElseThrow(() -> new DebateException(null, "post.notFound"));
+        if (post.author().id() != me.id().value()) {
+            throw new DebateException(null, "post.notYours");
+        }
+        if (post.deleted()) {
+            throw new DebateException(null, "post.deleted");
+        }
+        if (post.body().equals(body)) {
+            return post;
+        }
+        if (!posts.edit(postId, me.id().value(), version, body, Markdown.toHtml(body), clock.instant())) {
+            throw new DebateException("body", "post.changedElsewhere");
+        }
+        events.publishEvent(new PostEvents.PostChanged(post.topicId(), postId));
+        return posts.find(postId).orElseThrow();
+    }
+
+    /** Deletes one's own post: it shows as "deleted by its author", its replies stay. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void delete(long postId) {
+        var me = CurrentUser.require();
+        var post = posts.find(postId).orElseThrow(() -> new DebateException(null, "post.notFound"));
+        if (post.opening()) {
+            throw new DebateException(null, "post.openingCannotBeDeleted");
+        }
+        if (!posts.softDelete(postId, me.id().value(), clock.instant())) {
+            throw new DebateException(null, post.deleted() ? "post.deleted" : "post.notYours");
+        }
+        topics.uncountPost(post.topicId(), post.stance(), true);
+        events.publishEvent(new PostEvents.PostChanged(post.topicId(), postId));
+    }
+
+    /** Marks a post convincing, or takes the mark back. @return whether the member now finds it convincing */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public boolean toggleConvincing(long postId) {
+        var me = CurrentUser.require();
+        var post = posts.find(postId).orElseThrow(() -> new DebateException(null, "post.notFound"));
+        if (post.author().id() == me.id().value()) {
+            throw new DebateException(null, "post.ownConvincing");
+        }
+        if (post.deleted()) {
+            throw new DebateException(null, "post.deleted");
+        }
+        boolean now;
+        if (posts.addReaction(postId, me.id().value(), clock.instant())) {
+            now = true;
+        } else {
+            posts.removeReaction(postId, me.id().value());
+            now = false;
+        }
+        events.publishEvent(new PostEvents.PostChanged(post.topicId(), postId));
+        return now;
+    }
+
+    private boolean isNew() {
+        return accounts.current().map(a -> a.createdAt().isAfter(clock.instant().minus(Duration.ofDays(1))))
+                .orElse(true);
+    }
+
+    static String body(String raw) {
+        if (raw != null && raw.length() > BODY_MAX * 4) {
+            throw new DebateException("body", "post.tooLong", BODY_MAX, raw.length());
+        }
+        String body = TextInput.clean(raw, true);
+        int length = TextInput.length(body);
+        if (length == 0 || TextInput.isBlank(body)) {
+            throw new DebateException("body", "post.empty");
+        }
+        if (length > BODY_MAX) {
+            throw new DebateException("body", "post.tooLong", BODY_MAX, length);
+        }
+        return body;
+    }
+
+    static List<String> tags(List<String> raw) {
+        var tags = new LinkedHashSet<String>();
+        for (String t : raw == null ? List.<String>of() : raw) {
+            String tag = TextInput.clean(t).toLowerCase(Locale.ROOT).replaceAll("\\s+", "-");
+            if (tag.isEmpty()) {
+                continue;
+            }
+            if (!TAG.matcher(tag).matches()) {
+                throw new DebateException("tags", "topic.tagInvalid", tag);
+            }
+            tags.add(tag);
+        }
+        if (tags.size() > TAGS_MAX) {
+            throw new DebateException("tags", "topic.tooManyTags", TAGS_MAX);
+        }
+        return List.copyOf(tags);
+    }
+}

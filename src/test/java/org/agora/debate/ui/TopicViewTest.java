@@ -1,0 +1,96 @@
+package org.agora.debate.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.RouteParameters;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.agora.account.TestAccounts;
+import org.agora.debate.DebateCatalog;
+import org.agora.debate.DebateService;
+import org.agora.debate.Relation;
+import org.agora.debate.Stance;
+import org.agora.debate.Topic;
+import org.agora.support.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@IntegrationTest
+class TopicViewTest extends SpringBrowserlessTest {
+    @Autowired TestAccounts testAccounts;
+    @Autowired DebateService debates;
+    @Autowired DebateCatalog catalog;
+
+    @AfterEach
+    void signOut() {
+        TestAccounts.signOut();
+    }
+
+    private TopicView open(long id) {
+        UI.getCurrent().navigate(TopicView.class, new RouteParameters(Map.of("id", String.valueOf(id))));
+        return (TopicView) getCurrentView();
+    }
+
+    private Topic newTopic() {
+        testAccounts.signIn(testAccounts.member());
+        var topic = debates.startTopic("View test " + UUID.randomUUID() + "?", 1, List.of(), Stance.NEUTRAL, "Opening", null);
+        TestAccounts.signOut();
+        return topic;
+    }
+
+    @Test
+    void a_reader_sees_the_seeded_debate_and_a_sign_in_prompt_instead_of_the_form() {
+        var view = open(1);
+        assertThat(view.title.getText()).isEqualTo("Will AI supplant most human jobs — and when?");
+        assertThat($(PostCard.class).all()).hasSizeGreaterThanOrEqualTo(4); // opening + demo arguments
+        assertThat($(Composer.class).all()).isEmpty();
+        assertThat(view.composerSlot.getElement().getTextRecursively()).contains("Log in or register");
+    }
+
+    @Test
+    void a_member_posts_a_con_argument_and_sees_it_in_the_thread() {
+        var topic = newTopic();
+        testAccounts.signIn(testAccounts.member());
+        var view = open(topic.id());
+        var composer = $(Composer.class).single();
+        test(composer.stance).selectItem("Con — no, against");
+        test(composer.body).setValue("Compute alone **will not** get there.");
+        test(composer.submit).click();
+        assertThat(catalog.find(topic.id()).orElseThrow().con()).isEqualTo(1);
+        assertThat(view.timeline.getElement().getOuterHTML()).contains("<strong>will not</strong>");
+        assertThat(composer.body.getValue()).isEmpty();
+    }
+
+    @Test
+    void posting_without_a_stance_keeps_the_text_and_says_why() {
+        var topic = newTopic();
+        testAccounts.signIn(testAccounts.member());
+        open(topic.id());
+        var composer = $(Composer.class).single();
+        test(composer.body).setValue("My careful argument");
+        test(composer.submit).click();
+        assertThat(composer.stance.isInvalid()).isTrue();
+        assertThat(composer.body.getValue()).isEqualTo("My careful argument");
+        assertThat(catalog.find(topic.id()).orElseThrow().replies()).isZero();
+    }
+
+    @Test
+    void the_argument_map_shows_a_reply_under_its_parent() {
+        var topic = newTopic();
+        var author = testAccounts.member();
+        testAccounts.signIn(author);
+        var con = debates.post(topic.id(), null, Stance.CON, null, "Parent claim", null);
+        var reply = debates.post(topic.id(), con.id(), Stance.CON, Relation.SUPPORTS, "Supporting reply", null);
+        var view = open(topic.id());
+        view.modes.setSelectedTab(view.mapTab);
+        var parentCard = $(PostCard.class).all().stream().filter(c -> c.post().id() == con.id()).findFirst().orElseThrow();
+        var node = parentCard.getParent().orElseThrow();
+        assertThat(node.getElement().getOuterHTML()).contains("Supporting reply");
+        assertThat(node.getElement().getOuterHTML()).contains("post-" + reply.id());
+        assertThat(view.map.getElement().getOuterHTML()).contains("Against (1)");
+    }
+}
