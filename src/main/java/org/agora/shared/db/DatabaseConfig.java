@@ -35,6 +35,8 @@ class DatabaseConfig {
             var builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(clean)
+                    // crash recovery after an unclean stop, or a busy 2-core machine, can take longer than 10 s
+                    .setPGStartupWait(java.time.Duration.ofSeconds(90))
                     .setServerConfig("max_connections", "100");
             if (port > 0) {
                 builder.setPort(port);
