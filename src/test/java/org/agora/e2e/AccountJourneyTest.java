@@ -126,6 +126,31 @@ class AccountJourneyTest extends BrowserTest {
     }
 
     @Test
+    void keyboard_alone_is_enough_to_register_and_edit_the_account() {
+        String username = TestAccounts.uniqueName("k");
+        open("/register");
+        page.getByLabel("Username").focus();
+        page.keyboard().type(username);
+        page.keyboard().press("Tab");
+        page.keyboard().type(username + "@example.org");
+        page.keyboard().press("Tab");
+        page.keyboard().type(FIRST);
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#registration-done")).containsText(username + "@example.org");
+
+        var member = testAccounts.member();
+        logIn(member.username(), TestAccounts.PASSWORD);
+        open("/account");
+        page.getByLabel("Display name").focus();
+        page.keyboard().press("Control+A");
+        page.keyboard().type("Keyboard Person");
+        page.keyboard().press("Tab");
+        assertThat(page.getByRole(AriaRole.BUTTON, name("Save name"))).isFocused();
+        page.keyboard().press("Enter");
+        assertThat(page.getByText("Saved.")).isVisible();
+    }
+
+    @Test
     void keyboard_alone_is_enough_to_log_in() {
         var member = testAccounts.member();
         open("/login");
