@@ -50,6 +50,7 @@ class PostCard extends Article {
     final Div body = new Div();
     private final Post post;
     private final Actions actions;
+    private boolean editing;
 
     PostCard(Post post, Actions actions) {
         this.post = post;
@@ -63,6 +64,11 @@ class PostCard extends Article {
 
     Post post() {
         return post;
+    }
+
+    /** Whether its author is editing it right now (a live update must not replace it then). */
+    boolean editing() {
+        return editing;
     }
 
     private Div header() {
@@ -92,6 +98,7 @@ class PostCard extends Article {
     }
 
     private void showBody() {
+        editing = false;
         body.removeAll();
         body.addClassName("agora-post-content");
         if (post.deleted()) {
@@ -140,6 +147,7 @@ class PostCard extends Article {
     }
 
     void startEdit() {
+        editing = true;
         body.removeAll();
         var text = new TextArea(getTranslation("post.edit.label"));
         text.setValue(post.body());

@@ -31,6 +31,7 @@ import org.agora.debate.ArgumentMap;
 import org.agora.debate.DebateCatalog;
 import org.agora.debate.DebateException;
 import org.agora.debate.DebateService;
+import org.agora.debate.LiveTopics;
 import org.agora.debate.Post;
 import org.agora.debate.Revision;
 import org.agora.debate.Topic;
@@ -59,17 +60,21 @@ class TopicView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     final Button more = new Button();
     final Div map = new Div();
     final Div composerSlot = new Div();
+    final Button liveNotice = new Button();
     private final DebateCatalog catalog;
     private final DebateService debates;
+    private final LiveTopics live;
+    private Runnable unwatch;
     private Topic topic;
     private Set<Long> convinced = Set.of();
     private Post lastLoaded;
     private Composer composer;
     private Composer replyComposer;
 
-    TopicView(DebateCatalog catalog, DebateService debates) {
+    TopicView(DebateCatalog catalog, DebateService debates, LiveTopics live) {
         this.catalog = catalog;
         this.debates = debates;
+        this.live = live;
         addClassName("agora-page");
         addClassName("agora-topic");
         meta.addClassName("agora-card-meta");
@@ -86,7 +91,13 @@ class TopicView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         more.addClickListener(e -> loadMore());
         timeline.addClassName("agora-timeline");
         map.addClassName("agora-map");
-        var debate = new Section(new H2(getTranslation("topic.debate")), modes, timeline, more, map);
+        liveNotice.setText(getTranslation("topic.liveNotice"));
+        liveNotice.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY,
+                com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL);
+        liveNotice.setVisible(false);
+        liveNotice.addClickListener(e -> refresh());
+        liveNotice.getElement().setAttribute("aria-live", "polite");
+        var debate = new Section(new H2(getTranslation("topic.debate")), modes, liveNotice, timeline, more, map);
         debate.addClassName("agora-debate");
         add(meta, title, summary, opening, debate, composerSlot);
     }
@@ -102,11 +113,73 @@ class TopicView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         String mode = cookie(VIEW_COOKIE);
         modes.setSelectedTab("map".equals(mode) ? mapTab : timelineTab);
         refresh();
+        if (isAttached()) {
+            watch();
+        }
+    }
+
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
+        watch();
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
+        if (unwatch != null) {
+            unwatch.run();
+            unwatch = null;
+        }
+    }
+
+    /** Follows this thread live: changes made anywhere (any node) arrive here through push. */
+    private void watch() {
+        if (unwatch != null) {
+            unwatch.run();
+        }
+        var ui = UI.getCurrent();
+        long watched = topic.id();
+        unwatch = live.watch(watched, postId -> ui.access(() -> {
+            if (topic != null && topic.id() == watched) {
+                onLive(postId);
+            }
+        }));
+    }
+
+    /**
+     * A post was created or changed: in the timeline, a new post is appended and a changed one replaced in place
+     * (unless its author is editing it); the map offers a refresh instead of moving posts under the reader.
+     */
+    void onLive(long postId) {
+        topic = catalog.find(topic.id()).orElse(topic);
+        convinced = catalog.convincedPosts(topic.id());
+        renderHeader();
+        if (modes.getSelectedTab() == mapTab) {
+            liveNotice.setVisible(true);
+            return;
+        }
+        PostCard card = findCard(postId);
+        if (card != null) {
+            if (!card.editing()) {
+                catalog.post(postId).ifPresent(p -> {
+                    var parent = card.getElement().getParent();
+                    parent.setChild(parent.indexOfChild(card.getElement()), new PostCard(p, this).getElement());
+                });
+            }
+        } else if (!more.isVisible()) {
+            loadMore();
+        }
     }
 
     void refresh() {
         topic = catalog.find(topic.id()).orElseThrow(NotFoundException::new);
         convinced = catalog.convincedPosts(topic.id());
+        liveNotice.setVisible(false);
+        renderHeader();
+        render();
+        renderComposer();
+    }
+
+    private void renderHeader() {
         title.setText(topic.title());
         meta.removeAll();
         var category = new Span(topic.category().name());
@@ -119,8 +192,6 @@ class TopicView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         });
         meta.add(new StanceBar(topic.pro(), topic.con(), topic.neutral()),
                 new Span(getTranslation("topic.counts", topic.replies(), Dates.date(topic.lastActivityAt(), getLocale()))));
-        render();
-        renderComposer();
     }
 
     private void render() {

@@ -1,0 +1,218 @@
+package org.agora.shared.events;
+
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.annotation.PreDestroy;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Events between app nodes over PostgreSQL LISTEN/NOTIFY, so that every node sharing the database hears every
+ * change (an in-JVM broadcaster would reach one node only).
+ * <p>
+ * Publishing never happens inside the writing transaction (NOTIFY takes a global lock at commit): a message is
+ * queued after commit and sent by a flusher at most every {@code agora.events.flush-millis} (250 ms), with
+ * duplicates coalesced. Payloads are ids only ("topic" / "12:345"). The listener holds its own connection
+ * outside the pool, and reconnects (re-LISTENing) after the database restarts or drops it.
+ */
+@Component
+public class EventBus implements SmartLifecycle {
+    static final String CHANNEL = "agora_events";
+    private static final Logger log = LoggerFactory.getLogger(EventBus.class);
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final long flushMillis;
+    private final Map<String, List<Consumer<String>>> subscribers = new ConcurrentHashMap<>();
+    private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    private final AtomicLong received = new AtomicLong();
+    private volatile boolean running;
+    private volatile Connection listenerConnection;
+    private volatile int listenerPid = -1;
+    private ScheduledExecutorService flusher;
+    private Thread listener;
+
+    EventBus(DataSource dataSource, JdbcClient jdbc, @Value("${agora.events.flush-millis:250}") long flushMillis) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.flushMillis = flushMillis;
+    }
+
+    /** Announces "{@code topic}: {@code payload}" to every node once the current transaction commits. */
+    public void publish(String topic, String payload) {
+        if (topic.indexOf('|') >= 0 || payload.length() > 200) {
+            throw new IllegalArgumentException("topic must not contain '|' and payload must be short ids");
+        }
+        String message = topic + "|" + payload;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    pending.add(message);
+                }
+            });
+        } else {
+            pending.add(message);
+        }
+    }
+
+    /** Calls {@code handler} (on the bus thread) with the payload of every message on this topic, from any node. */
+    public Runnable subscribe(String topic, Consumer<String> handler) {
+        subscribers.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(handler);
+        return () -> subscribers.getOrDefault(topic, List.of()).remove(handler);
+    }
+
+    /** Messages heard since start (for metrics and tests). */
+    public long received() {
+        return received.get();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        flusher = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "agora-events-flush"));
+        flusher.scheduleWithFixedDelay(this::flush, flushMillis, flushMillis, TimeUnit.MILLISECONDS);
+        listener = daemon(this::listen, "agora-events-listen");
+        listener.start();
+    }
+
+    @Override
+    @PreDestroy
+    public void stop() {
+        running = false;
+        if (flusher != null) {
+            flusher.shutdown();
+        }
+        closeQuietly(listenerConnection);
+        if (listener != null) {
+            listener.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        for (String message : List.copyOf(pending)) {
+            pending.remove(message);
+            try {
+                jdbc.sql("select pg_notify(:channel, :payload)").param("channel", CHANNEL).param("payload", message)
+                        .query().listOfRows();
+            } catch (RuntimeException e) {
+                log.warn("could not publish event {}: {}", message, e.getMessage());
+            }
+        }
+    }
+
+    private void listen() {
+        long backoff = 200;
+        while (running) {
+            try (Connection connection = openListenerConnection()) {
+                listenerConnection = connection;
+                try (var statement = connection.createStatement()) {
+                    statement.execute("listen " + CHANNEL);
+                }
+                listenerPid = connection.unwrap(org.postgresql.jdbc.PgConnection.class).getBackendPID();
+                backoff = 200;
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                while (running) {
+                    var notifications = pg.getNotifications(5_000);
+                    if (notifications == null) {
+                        // a cheap round trip notices a dead connection even when nothing is published
+                        try (var ping = connection.createStatement()) {
+                            ping.execute("select 1");
+                        }
+                        continue;
+                    }
+                    for (var n : notifications) {
+                        dispatch(n.getParameter());
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                listenerPid = -1;
+                if (!running) {
+                    return;
+                }
+                log.warn("event listener lost its connection ({}); reconnecting in {} ms", e.getMessage(), backoff);
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                backoff = Math.min(backoff * 2, 10_000);
+            }
+        }
+    }
+
+    private void dispatch(String message) {
+        received.incrementAndGet();
+        int bar = message.indexOf('|');
+        if (bar < 0) {
+            return;
+        }
+        String topic = message.substring(0, bar);
+        String payload = message.substring(bar + 1);
+        for (Consumer<String> handler : subscribers.getOrDefault(topic, List.of())) {
+            try {
+                handler.accept(payload);
+            } catch (RuntimeException e) {
+                log.warn("event handler for {} failed", topic, e);
+            }
+        }
+    }
+
+    /** A connection of its own, never one of the pool's (the pool may sit behind a transaction-mode pooler). */
+    private Connection openListenerConnection() throws SQLException {
+        if (dataSource instanceof HikariDataSource hikari) {
+            return DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
+        }
+        return dataSource.getConnection();
+    }
+
+    /** The backend pid of the listening connection (tests kill it to prove reconnection). */
+    int listenerPid() {
+        return listenerPid;
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        var t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // closing anyway
+            }
+        }
+    }
+}
