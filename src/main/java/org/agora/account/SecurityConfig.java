@@ -41,7 +41,8 @@ class SecurityConfig {
             "frame-ancestors 'none'");
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SessionTracker sessionTracker) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SessionTracker sessionTracker,
+                                            java.util.List<org.agora.shared.web.HttpAccessRules> featureRules) throws Exception {
         // Anything not listed here and not a Vaadin route stays denied (Vaadin's default); the error page that
         // says so must itself be reachable, or the browser gets an empty 403.
         http.authorizeHttpRequests(auth -> auth
@@ -49,6 +50,8 @@ class SecurityConfig {
                 .requestMatchers("/styles/**", "/images/**", "/favicon.ico", "/robots.txt").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/actuator/**").hasRole("ADMIN"));
+        // each feature's own endpoints (feeds, API, embeds) with their explicit rules
+        http.authorizeHttpRequests(auth -> featureRules.forEach(rules -> rules.configure(auth)));
         // the login page is set here too: this form-login configurer initialises before Vaadin's sets it
         http.formLogin(form -> form.loginPage("/login").failureHandler(loginFailureHandler()));
         http.addFilterBefore(new LoginOriginCheck(),
