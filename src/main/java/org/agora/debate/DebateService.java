@@ -73,6 +73,7 @@ public class DebateService {
         posts.insert(topicId, me.id().value(), null, stance, null, body, Markdown.toHtml(body), true, clientKey, now)
                 .orElseThrow();
         topics.countPost(topicId, stance, false, now);
+        events.publishEvent(new PostEvents.TopicStarted(topicId, me.id().value()));
         return topics.find(topicId).orElseThrow();
     }
 

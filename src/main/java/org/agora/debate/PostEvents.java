@@ -12,4 +12,7 @@ public final class PostEvents {
 
     public record PostChanged(long topicId, long postId) {
     }
+
+    public record TopicStarted(long topicId, long authorId) {
+    }
 }

@@ -69,6 +69,12 @@ class DebateJourneyTest extends BrowserTest {
         var live = page.locator(".agora-post", new Page.LocatorOptions().setHasText("Agreed: data"));
         assertThat(live).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(10_000));
         assertThat(live).containsText("supports");
+        // the reply also rang the first member's bell, live
+        assertThat(page.locator("#bell .agora-bell-count")).hasText("1");
+        page.locator("#bell").click();
+        page.waitForURL(Pattern.compile(".*/notifications$"));
+        assertThat(page.locator(".agora-notification-unread")).containsText("replied to your post");
+        page.goBack();
 
         // the argument map nests the reply under the claim it supports, in the con column
         page.getByRole(AriaRole.TAB, name("Argument map")).click();

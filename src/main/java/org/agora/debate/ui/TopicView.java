@@ -32,6 +32,7 @@ import org.agora.debate.DebateCatalog;
 import org.agora.debate.DebateException;
 import org.agora.debate.DebateService;
 import org.agora.debate.LiveTopics;
+import org.agora.debate.NotificationService;
 import org.agora.debate.Post;
 import org.agora.debate.Revision;
 import org.agora.debate.Topic;
@@ -61,6 +62,7 @@ class TopicView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     final Div map = new Div();
     final Div composerSlot = new Div();
     final Button liveNotice = new Button();
+    final Button follow = new Button();
     private final DebateCatalog catalog;
     private final DebateService debates;
     private final LiveTopics live;
@@ -71,10 +73,19 @@ class TopicView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private Composer composer;
     private Composer replyComposer;
 
-    TopicView(DebateCatalog catalog, DebateService debates, LiveTopics live) {
+    private final NotificationService notifications;
+
+    TopicView(DebateCatalog catalog, DebateService debates, LiveTopics live, NotificationService notifications) {
         this.catalog = catalog;
         this.debates = debates;
         this.live = live;
+        this.notifications = notifications;
+        follow.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL);
+        follow.setTooltipText(getTranslation("topic.follow.help"));
+        follow.addClickListener(e -> {
+            notifications.setFollowing(topic.id(), !notifications.isFollowing(topic.id()));
+            updateFollow();
+        });
         addClassName("agora-page");
         addClassName("agora-topic");
         meta.addClassName("agora-card-meta");
@@ -192,6 +203,18 @@ class TopicView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         });
         meta.add(new StanceBar(topic.pro(), topic.con(), topic.neutral()),
                 new Span(getTranslation("topic.counts", topic.replies(), Dates.date(topic.lastActivityAt(), getLocale()))));
+        if (signedIn()) {
+            updateFollow();
+            meta.add(follow);
+        }
+    }
+
+    private void updateFollow() {
+        boolean following = notifications.isFollowing(topic.id());
+        follow.setText(getTranslation(following ? "topic.unfollow" : "topic.follow"));
+        follow.setIcon(following ? com.vaadin.flow.component.icon.VaadinIcon.BELL.create()
+                : com.vaadin.flow.component.icon.VaadinIcon.BELL_O.create());
+        follow.getElement().setAttribute("aria-pressed", String.valueOf(following));
     }
 
     private void render() {

@@ -44,12 +44,17 @@ public class MainLayout extends AppLayout {
     final SideNav nav = new SideNav();
     final Button themeToggle = new Button();
     final TextField search = new TextField();
+    final Button bell = new Button();
+    final Span bellCount = new Span();
     private final ShellAccount account;
+    private final ShellNotifications notifications;
+    private Runnable unwatchBell;
     private final AuthenticationContext authentication;
     private final Main main = new Main();
 
-    public MainLayout(ShellAccount account, AuthenticationContext authentication) {
+    public MainLayout(ShellAccount account, ShellNotifications notifications, AuthenticationContext authentication) {
         this.account = account;
+        this.notifications = notifications;
         this.authentication = authentication;
         setPrimarySection(Section.DRAWER);
         addToNavbar(new DrawerToggle(), header());
@@ -112,10 +117,48 @@ public class MainLayout extends AppLayout {
         });
         addAttachListener(e -> updateThemeToggle(Preferences.isDark(e.getUI())));
 
-        var bar = new HorizontalLayout(search, themeToggle, languageMenu(), userMenu());
+        bell.setIcon(VaadinIcon.BELL_O.create());
+        bell.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        bell.setId("bell");
+        bellCount.addClassName("agora-bell-count");
+        bellCount.getElement().setAttribute("aria-hidden", "true");
+        bell.setSuffixComponent(bellCount);
+        bell.addClickListener(e -> UI.getCurrent().navigate("notifications"));
+        bell.setVisible(false);
+        updateBell();
+
+        var bar = new HorizontalLayout(search, bell, themeToggle, languageMenu(), userMenu());
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.addClassName("agora-header");
         return bar;
+    }
+
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
+        super.onAttach(event);
+        var ui = event.getUI();
+        unwatchBell = notifications.watch(() -> ui.access(this::updateBell));
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
+        super.onDetach(event);
+        if (unwatchBell != null) {
+            unwatchBell.run();
+            unwatchBell = null;
+        }
+    }
+
+    /** The bell shows the signed-in member's unread notifications, updated live. */
+    void updateBell() {
+        var unread = notifications.unread();
+        bell.setVisible(unread.isPresent());
+        long n = unread.orElse(0L);
+        bellCount.setText(n == 0 ? "" : n > 99 ? "99+" : String.valueOf(n));
+        bellCount.setVisible(n > 0);
+        String label = getTranslation("shell.notifications", n);
+        bell.setAriaLabel(label);
+        bell.setTooltipText(label);
     }
 
     private void updateThemeToggle(boolean dark) {

@@ -1,0 +1,118 @@
+package org.agora.debate;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.agora.account.CurrentUser;
+import org.agora.shared.events.EventBus;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Following threads and being notified: members follow the threads they start or post in; a new post notifies
+ * the author of the post it answers, everyone it mentions and the thread's followers, once each, within the
+ * posting transaction. Bells update live on every node through the {@link EventBus}.
+ */
+@Service
+public class NotificationService {
+    static final String TOPIC = "debate.notify";
+    public static final int PAGE = 30;
+
+    private final NotificationRepository notifications;
+    private final EventBus bus;
+    private final Clock clock;
+    private final Map<Long, List<Runnable>> bells = new ConcurrentHashMap<>();
+
+    NotificationService(NotificationRepository notifications, EventBus bus, Clock clock) {
+        this.notifications = notifications;
+        this.bus = bus;
+        this.clock = clock;
+        bus.subscribe(TOPIC, this::ring);
+    }
+
+    @EventListener
+    void on(PostEvents.TopicStarted e) {
+        notifications.follow(e.authorId(), e.topicId());
+    }
+
+    @EventListener
+    void on(PostEvents.PostCreated e) {
+        notifications.follow(e.authorId(), e.topicId());
+        var notified = notifications.fanOut(e.topicId(), e.postId(), e.authorId(), e.parentAuthorId(), e.mentions(),
+                clock.instant());
+        notified.stream().distinct().forEach(id -> bus.publish(TOPIC, String.valueOf(id)));
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public long unread() {
+        return notifications.unread(CurrentUser.require().id().value());
+    }
+
+    /** The member's notifications, newest first; pass the last one of the previous page for the next. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<Notification> inbox(Notification after) {
+        return notifications.inbox(CurrentUser.require().id().value(), after == null ? null : after.createdAt(),
+                after == null ? 0 : after.id(), PAGE);
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public boolean markRead(long notificationId) {
+        long me = CurrentUser.require().id().value();
+        boolean changed = notifications.markRead(me, notificationId, clock.instant());
+        if (changed) {
+            bus.publish(TOPIC, String.valueOf(me));
+        }
+        return changed;
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public int markAllRead() {
+        long me = CurrentUser.require().id().value();
+        int n = notifications.markAllRead(me, clock.instant());
+        bus.publish(TOPIC, String.valueOf(me));
+        return n;
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void setFollowing(long topicId, boolean follow) {
+        long me = CurrentUser.require().id().value();
+        if (follow) {
+            notifications.follow(me, topicId);
+        } else {
+            notifications.unfollow(me, topicId);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isFollowing(long topicId) {
+        return CurrentUser.get().map(u -> notifications.follows(u.id().value(), topicId)).orElse(false);
+    }
+
+    /** Calls {@code onChange} whenever the member's notifications change (from any node). */
+    public Runnable watch(long accountId, Runnable onChange) {
+        bells.computeIfAbsent(accountId, k -> new CopyOnWriteArrayList<>()).add(onChange);
+        return () -> {
+            var list = bells.get(accountId);
+            if (list != null) {
+                list.remove(onChange);
+            }
+        };
+    }
+
+    private void ring(String payload) {
+        try {
+            bells.getOrDefault(Long.parseLong(payload), List.of()).forEach(Runnable::run);
+        } catch (NumberFormatException ignored) {
+            // not ours
+        }
+    }
+}
