@@ -64,13 +64,19 @@ class PostRepository {
                 .query(PostRepository::map).list();
     }
 
-    List<Post> byAuthor(long authorId, int limit) {
-        return jdbc.sql(SELECT + """
+    List<MemberProfile.RecentPost> byAuthor(long authorId, int limit) {
+        return jdbc.sql("""
+                        select p.topic_id, t.title, p.id, p.stance, p.body, p.created_at
+                          from debate_post p join debate_topic t on t.id = p.topic_id
                          where p.author_id = :author and p.deleted_at is null
                          order by p.created_at desc, p.id desc
                          limit :limit
                         """)
-                .param("author", authorId).param("limit", limit).query(PostRepository::map).list();
+                .param("author", authorId).param("limit", limit)
+                .query((rs, n) -> new MemberProfile.RecentPost(rs.getLong("topic_id"), rs.getString("title"),
+                        rs.getLong("id"), Stance.valueOf(rs.getString("stance")), rs.getString("body"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
     }
 
     void countReply(long parentId, int delta) {

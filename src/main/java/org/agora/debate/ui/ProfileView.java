@@ -14,7 +14,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.agora.debate.DebateCatalog;
 import org.agora.debate.MemberProfile;
-import org.agora.debate.Post;
 import org.agora.shared.text.Markdown;
 import org.agora.shared.ui.Dates;
 import org.agora.shared.ui.MainLayout;
@@ -47,13 +46,10 @@ class ProfileView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         if (profile.recentPosts().isEmpty()) {
             posts.add(new Paragraph(getTranslation("profile.noPosts")));
         }
-        for (Post p : profile.recentPosts()) {
+        for (MemberProfile.RecentPost p : profile.recentPosts()) {
             var item = new Div();
             item.addClassName("agora-card");
-            var topic = catalog.find(p.topicId()).orElse(null);
-            if (topic != null) {
-                item.add(new Anchor("/" + topic.path() + "#post-" + p.id(), topic.title()));
-            }
+            item.add(new Anchor("/" + p.path(), p.topicTitle()));
             item.add(new StanceBadge(p.stance()), new Paragraph(Markdown.toPlainText(p.body(), 240)));
             posts.add(item);
         }

@@ -189,7 +189,8 @@ public class EventBus implements SmartLifecycle {
 
     /** A connection of its own, never one of the pool's (the pool may sit behind a transaction-mode pooler). */
     private Connection openListenerConnection() throws SQLException {
-        if (dataSource instanceof HikariDataSource hikari) {
+        if (dataSource.isWrapperFor(HikariDataSource.class)) {
+            var hikari = dataSource.unwrap(HikariDataSource.class);
             return DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
         }
         return dataSource.getConnection();
