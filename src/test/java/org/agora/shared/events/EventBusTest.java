@@ -37,6 +37,33 @@ class EventBusTest {
         }
     }
 
+    @Autowired javax.sql.DataSource dataSource;
+
+    @Test
+    void a_second_node_on_the_same_database_hears_this_nodes_events_and_vice_versa() {
+        // a second bus with its own listener connection stands for another app node: nothing is shared in memory
+        var otherNode = new EventBus(dataSource, JdbcClient.create(dataSource), 100);
+        otherNode.start();
+        List<String> heardThere = new CopyOnWriteArrayList<>();
+        List<String> heardHere = new CopyOnWriteArrayList<>();
+        var stopThere = otherNode.subscribe("test.nodes", heardThere::add);
+        var stopHere = bus.subscribe("test.nodes", heardHere::add);
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> otherNode.listenerPid() > 0);
+            long start = System.nanoTime();
+            bus.publish("test.nodes", "from-a");
+            await().atMost(Duration.ofSeconds(10)).until(() -> heardThere.contains("from-a"));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            otherNode.publish("test.nodes", "from-b");
+            await().atMost(Duration.ofSeconds(10)).until(() -> heardHere.contains("from-b"));
+            assertThat(millis).as("cross-node delivery in ms").isLessThan(5_000);
+        } finally {
+            stopThere.run();
+            stopHere.run();
+            otherNode.stop();
+        }
+    }
+
     @Test
     void nothing_is_announced_for_a_rolled_back_transaction() {
         List<String> heard = new CopyOnWriteArrayList<>();
