@@ -1,9 +1,12 @@
 package org.agora.debate;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.HashSet;
+import java.util.stream.Collectors;
 import org.agora.account.AccountService;
 import org.agora.account.CurrentUser;
 import org.springframework.stereotype.Service;
@@ -63,6 +66,19 @@ public class DebateCatalog {
     /** A thread's posts in order, a keyset page after {@code after} (null for the first page). */
     public List<Post> timeline(long topicId, Post after, int limit) {
         return posts.timeline(topicId, after == null ? null : after.createdAt(), after == null ? 0 : after.id(), cap(limit));
+    }
+
+    /** The latest posts of a thread, newest first, deleted ones included (they show as deleted): for feeds. */
+    public List<Post> latestPosts(long topicId, int limit) {
+        return posts.latest(topicId, cap(limit));
+    }
+
+    /** The opening post of each of these threads, by thread id (at most {@link #MAX_PAGE} threads). */
+    public Map<Long, Post> openingPosts(Collection<Long> topicIds) {
+        if (topicIds.size() > MAX_PAGE) {
+            throw new IllegalArgumentException("at most " + MAX_PAGE + " threads, not " + topicIds.size());
+        }
+        return posts.openings(topicIds).stream().collect(Collectors.toMap(Post::topicId, p -> p));
     }
 
     public ArgumentMap argumentMap(long topicId) {

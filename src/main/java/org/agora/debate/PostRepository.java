@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -61,6 +62,29 @@ class PostRepository {
                         """)
                 .param("topic", topicId).param("afterAt", afterAt == null ? null : Timestamp.from(afterAt))
                 .param("afterId", afterId).param("limit", limit)
+                .query(PostRepository::map).list();
+    }
+
+    /** The newest posts of a thread, newest first: the thread's index read backwards, deleted posts included. */
+    List<Post> latest(long topicId, int limit) {
+        return jdbc.sql(SELECT + """
+                         where p.topic_id = :topic
+                         order by p.created_at desc, p.id desc
+                         limit :n
+                        """)
+                .param("topic", topicId).param("n", limit)
+                .query(PostRepository::map).list();
+    }
+
+    /** The opening post of each of these threads (one per thread, by a unique index). */
+    List<Post> openings(Collection<Long> topicIds) {
+        if (topicIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + """
+                         where p.opening and p.topic_id in (:topics)
+                        """)
+                .param("topics", List.copyOf(topicIds))
                 .query(PostRepository::map).list();
     }
 
