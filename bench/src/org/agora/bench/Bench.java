@@ -1,0 +1,192 @@
+package org.agora.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.postgresql.PGConnection;
+
+/**
+ * Agora's benchmarks, run by bench/run.sh. The app runs as its own process (production jar, embedded
+ * PostgreSQL); this process seeds through JDBC, loads it over HTTP, times SQL through JDBC and writes
+ * medians, p99s and ratios to a baseline measured in the same run (GET /actuator/health at the same
+ * concurrency for HTTP, {@code select 1} for SQL) to docs/performance.md.
+ */
+public final class Bench {
+    private static final int POSTERS = 64;
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(args[0]);
+        Path report = Path.of(args[1]);
+        int seconds = Integer.parseInt(args[2]);
+        int httpPort = freePort();
+        int pgPort = freePort();
+        Path data = Path.of("target/bench-db").toAbsolutePath();
+        var app = new ProcessBuilder(javaBin(), "-Xmx2g", "-jar", jar.toString(),
+                "--server.port=" + httpPort, "--agora.embedded-db.data-dir=" + data, "--agora.embedded-db.clean=true",
+                "--agora.embedded-db.port=" + pgPort, "--agora.embedded-db.pool-size=20",
+                "--agora.posting.posts-per-10-minutes=100000000",
+                "--agora.posting.new-account-posts-per-10-minutes=100000000",
+                "--logging.level.root=warn", "--logging.level.org.agora=info")
+                .redirectErrorStream(true).redirectOutput(Path.of("target/bench-app.log").toFile()).start();
+        try {
+            var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            String base = "http://localhost:" + httpPort;
+            waitForHealth(http, base);
+            try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort + "/postgres", "postgres", "")) {
+                run(http, base, db, report, seconds);
+            }
+        } finally {
+            app.destroy();
+            app.waitFor();
+        }
+    }
+
+    private static void run(HttpClient http, String base, Connection db, Path report, int seconds) throws Exception {
+        var out = new StringBuilder();
+        System.out.println("seeding…");
+        List<String> tokens = Seed.members(db, POSTERS);
+        long postingTopic = Seed.thread(db, "Bench: posting target", 1);
+        long thousand = Seed.thread(db, "Bench: a thread of 1,000 posts", 1_000);
+        long tenThousand = Seed.thread(db, "Bench: a thread of 10,000 posts", 10_000);
+        Seed.searchCorpus(db, 100_000);
+        db.createStatement().execute("analyze");
+
+        out.append("\n## Run of ").append(ZonedDateTime.now().withNano(0)).append("\n\n")
+                .append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+                .append(cpuModel()).append(", Java ").append(System.getProperty("java.version"))
+                .append("; commit ").append(commit()).append("; ").append(seconds).append(" s per HTTP scenario.\n\n")
+                .append("| scenario | clients | requests | errors | req/s | p50 ms | p99 ms | ratio to baseline |\n")
+                .append("|---|---|---|---|---|---|---|---|\n");
+
+        for (int clients : new int[] {8, 64}) {
+            var baseline = Load.run("baseline GET /actuator/health", http, clients, seconds,
+                    c -> get(base + "/actuator/health"), 200);
+            var posting = Load.run("POST /api/v1/threads/{id}/posts (distinct members)", http, clients, seconds,
+                    c -> HttpRequest.newBuilder(URI.create(base + "/api/v1/threads/" + postingTopic + "/posts"))
+                            .header("Authorization", "Bearer " + tokens.get(c % tokens.size()))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"stance\":\"PRO\",\"body\":\"Bench argument "
+                                    + UUID.randomUUID() + "\"}")).build(), 201);
+            var reading = Load.run("GET first page of a 1,000-post thread", http, clients, seconds,
+                    c -> get(base + "/api/v1/threads/" + thousand + "?limit=50"), 200);
+            out.append(baseline.row(baseline.perSecond())).append('\n')
+                    .append(posting.row(baseline.perSecond())).append('\n')
+                    .append(reading.row(baseline.perSecond())).append('\n');
+            System.out.println(baseline + "\n" + posting + "\n" + reading);
+        }
+
+        out.append("\nSQL, timed from a client on the same machine (200 runs each, after 20 warm-ups):\n\n")
+                .append("| query | median ms | p95 ms | p99 ms | ratio of median to `select 1` |\n|---|---|---|---|---|\n");
+        var one = Sql.time(db, "select 1", 200);
+        out.append(one.row(one.median())).append('\n');
+        var firstScreen = Sql.time(db, Sql.FIRST_SCREEN.replace(":topic", String.valueOf(tenThousand)), 200);
+        out.append(firstScreen.row(one.median())).append('\n');
+        var search = Sql.time(db, Sql.SEARCH, 200);
+        out.append(search.row(one.median())).append('\n');
+
+        long liveMillis = live(http, base, db, tokens.getFirst(), postingTopic);
+        out.append("\nLive update: a post saved through the API was heard by a second process LISTENing on the database ")
+                .append(liveMillis).append(" ms after the API answered (coalescing interval 250 ms).\n");
+        Files.writeString(report, out.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        System.out.println(out);
+    }
+
+    /** Time from the API's answer to a NOTIFY heard on another connection: what a second node would see. */
+    private static long live(HttpClient http, String base, Connection db, String token, long topic) throws Exception {
+        try (var listener = DriverManager.getConnection(db.getMetaData().getURL(), "postgres", "")) {
+            listener.createStatement().execute("listen agora_events");
+            var samples = new ArrayList<Long>();
+            for (int i = 0; i < 20; i++) {
+                var response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/threads/" + topic + "/posts"))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"stance\":\"CON\",\"body\":\"live " + i + "\"}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                long answered = System.nanoTime();
+                if (response.statusCode() != 201) {
+                    throw new IllegalStateException("post failed: " + response.body());
+                }
+                var pg = listener.unwrap(PGConnection.class);
+                while (true) {
+                    var n = pg.getNotifications(5_000);
+                    if (n == null) {
+                        throw new IllegalStateException("no notification within 5 s");
+                    }
+                    if (java.util.Arrays.stream(n).anyMatch(x -> x.getParameter().startsWith("debate.post|" + topic + ":"))) {
+                        break;
+                    }
+                }
+                samples.add((System.nanoTime() - answered) / 1_000_000);
+            }
+            Collections.sort(samples);
+            return samples.get(samples.size() / 2);
+        }
+    }
+
+    private static HttpRequest get(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).GET().build();
+    }
+
+    private static void waitForHealth(HttpClient http, String base) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(get(base + "/actuator/health"), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("app did not start; see target/bench-app.log");
+    }
+
+    static String sha256Hex(String s) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");
+        } catch (IOException e) {
+            return "unknown CPU";
+        }
+    }
+
+    private static String commit() {
+        try {
+            var p = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
+            return new String(p.getInputStream().readAllBytes()).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}
