@@ -23,12 +23,14 @@ public class NotificationService {
     public static final int PAGE = 30;
 
     private final NotificationRepository notifications;
+    private final ReadMarkRepository readMarks;
     private final EventBus bus;
     private final Clock clock;
     private final Map<Long, List<Runnable>> bells = new ConcurrentHashMap<>();
 
-    NotificationService(NotificationRepository notifications, EventBus bus, Clock clock) {
+    NotificationService(NotificationRepository notifications, ReadMarkRepository readMarks, EventBus bus, Clock clock) {
         this.notifications = notifications;
+        this.readMarks = readMarks;
         this.bus = bus;
         this.clock = clock;
         bus.subscribe(TOPIC, this::ring);
@@ -95,6 +97,27 @@ public class NotificationService {
     @Transactional(readOnly = true)
     public boolean isFollowing(long topicId) {
         return CurrentUser.get().map(u -> notifications.follows(u.id().value(), topicId)).orElse(false);
+    }
+
+    /**
+     * Where the signed-in member stopped reading this thread: the time of the first post they have not seen
+     * (written by others) and how many such posts there are; empty on a first visit or when all is read.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Unread> unreadIn(long topicId) {
+        return CurrentUser.get().flatMap(u -> readMarks.lastSeen(u.id().value(), topicId)
+                .flatMap(seen -> readMarks.firstAfter(topicId, u.id().value(), seen))
+                .map(r -> new Unread(r.firstAt(), r.count())));
+    }
+
+    /** Notes that the signed-in member has seen the thread up to now (a reader: nothing to note). */
+    @Transactional
+    public void markSeen(long topicId) {
+        CurrentUser.get().ifPresent(u -> readMarks.markSeen(u.id().value(), topicId, clock.instant()));
+    }
+
+    /** Posts a member has not read in a thread yet. */
+    public record Unread(java.time.Instant firstAt, int count) {
     }
 
     /** Calls {@code onChange} whenever the member's notifications change (from any node). */

@@ -63,6 +63,7 @@ class TopicView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     final Div composerSlot = new Div();
     final Button liveNotice = new Button();
     final Button follow = new Button();
+    final Button jumpToUnread = new Button();
     private final DebateCatalog catalog;
     private final DebateService debates;
     private final LiveTopics live;
@@ -80,6 +81,7 @@ class TopicView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         this.debates = debates;
         this.live = live;
         this.notifications = notifications;
+        jumpToUnread.addClickListener(e -> jumpToFirstUnread());
         follow.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL);
         follow.setTooltipText(getTranslation("topic.follow.help"));
         follow.addClickListener(e -> {
@@ -102,13 +104,16 @@ class TopicView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         more.addClickListener(e -> loadMore());
         timeline.addClassName("agora-timeline");
         map.addClassName("agora-map");
+        jumpToUnread.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL);
+        jumpToUnread.setVisible(false);
+        jumpToUnread.setId("jump-to-unread");
         liveNotice.setText(getTranslation("topic.liveNotice"));
         liveNotice.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY,
                 com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL);
         liveNotice.setVisible(false);
         liveNotice.addClickListener(e -> refresh());
         liveNotice.getElement().setAttribute("aria-live", "polite");
-        var debate = new Section(new H2(getTranslation("topic.debate")), modes, liveNotice, timeline, more, map);
+        var debate = new Section(new H2(getTranslation("topic.debate")), jumpToUnread, modes, liveNotice, timeline, more, map);
         debate.addClassName("agora-debate");
         add(meta, title, summary, opening, debate, composerSlot);
     }
@@ -124,9 +129,53 @@ class TopicView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         String mode = cookie(VIEW_COOKIE);
         modes.setSelectedTab("map".equals(mode) ? mapTab : timelineTab);
         refresh();
+        offerJumpToUnread();
         if (isAttached()) {
             watch();
         }
+    }
+
+    /** On a return visit, offers to jump to the first post written since; then notes the thread as seen. */
+    private void offerJumpToUnread() {
+        jumpToUnread.setVisible(false);
+        notifications.unreadIn(topic.id()).ifPresent(unread -> {
+            jumpToUnread.setText(getTranslation("topic.jumpToUnread", unread.count()));
+            jumpToUnread.setVisible(true);
+            firstUnreadAt = unread.firstAt();
+        });
+        notifications.markSeen(topic.id());
+    }
+
+    private java.time.Instant firstUnreadAt;
+
+    void jumpToFirstUnread() {
+        if (firstUnreadAt == null) {
+            return;
+        }
+        if (modes.getSelectedTab() != timelineTab) {
+            modes.setSelectedTab(timelineTab);
+        }
+        // load pages until the first unread post is on screen, then scroll to it
+        Post target = null;
+        for (int guard = 0; guard < 1_000 && target == null; guard++) {
+            target = cardsInTimeline().stream().map(PostCard::post)
+                    .filter(p -> !p.createdAt().isBefore(firstUnreadAt)).findFirst().orElse(null);
+            if (target == null && more.isVisible()) {
+                loadMore();
+            } else if (target == null) {
+                break;
+            }
+        }
+        if (target != null) {
+            UI.getCurrent().getPage().executeJs(
+                    "const e = document.getElementById($0); if (e) { e.scrollIntoView({block: 'start'}); e.focus(); }",
+                    "post-" + target.id());
+        }
+        jumpToUnread.setVisible(false);
+    }
+
+    private List<PostCard> cardsInTimeline() {
+        return timeline.getChildren().filter(PostCard.class::isInstance).map(PostCard.class::cast).toList();
     }
 
     @Override

@@ -93,4 +93,29 @@ class TopicViewTest extends SpringBrowserlessTest {
         assertThat(node.getElement().getOuterHTML()).contains("post-" + reply.id());
         assertThat(view.map.getElement().getOuterHTML()).contains("Against (1)");
     }
+
+    @Test
+    void a_returning_member_can_jump_to_the_first_unread_post() {
+        var topic = newTopic();
+        var reader = testAccounts.member();
+        var writer = testAccounts.member();
+        testAccounts.signIn(reader);
+        var first = open(topic.id());
+        assertThat(first.jumpToUnread.isVisible()).as("first visit").isFalse();
+
+        testAccounts.signIn(writer);
+        var unread = debates.post(topic.id(), null, Stance.PRO, null, "New since your visit", null);
+        debates.post(topic.id(), null, Stance.CON, null, "Also new", null);
+
+        testAccounts.signIn(reader);
+        var again = open(topic.id());
+        assertThat(again.jumpToUnread.isVisible()).isTrue();
+        assertThat(again.jumpToUnread.getText()).contains("2 new");
+        test(again.jumpToUnread).click();
+        assertThat(again.jumpToUnread.isVisible()).isFalse();
+        assertThat($(PostCard.class).all()).anyMatch(c -> c.post().id() == unread.id());
+
+        var third = open(topic.id());
+        assertThat(third.jumpToUnread.isVisible()).as("all read now").isFalse();
+    }
 }
