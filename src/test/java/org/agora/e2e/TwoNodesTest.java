@@ -1,0 +1,106 @@
+package org.agora.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.util.List;
+import java.util.UUID;
+import org.agora.Application;
+import org.agora.account.TestAccounts;
+import org.agora.debate.DebateService;
+import org.agora.debate.Stance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Two app nodes on one database: the test's own app is node A; node B is the same application in a separate
+ * JVM (its own Tomcat, Vaadin and event-bus listener) on another port against the same PostgreSQL.
+ * A post made on node A appears live to a reader on node B.
+ */
+class TwoNodesTest extends BrowserTest {
+    private static Process nodeB;
+    private static int portB;
+
+    @Autowired EmbeddedPostgres postgres;
+    @Autowired TestAccounts testAccounts;
+    @Autowired DebateService debates;
+
+    /** Node B: the same application in a JVM of its own, on another port, against this test's PostgreSQL. */
+    private int startNodeB() throws Exception {
+        if (nodeB == null) {
+            try (var socket = new java.net.ServerSocket(0)) {
+                portB = socket.getLocalPort();
+            }
+            String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            nodeB = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), Application.class.getName(),
+                    "--server.port=" + portB,
+                    "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                    "--spring.datasource.username=postgres",
+                    "--vaadin.devmode.devTools.enabled=false",
+                    "--vaadin.launch-browser=false",
+                    "--agora.base-url=http://agora.test")
+                    .redirectErrorStream(true)
+                    .redirectOutput(java.nio.file.Path.of("target/node-b.log").toFile())
+                    .start();
+            var http = java.net.http.HttpClient.newHttpClient();
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(120).toNanos();
+            while (true) {
+                try {
+                    var health = http.send(java.net.http.HttpRequest.newBuilder(
+                                    java.net.URI.create("http://localhost:" + portB + "/actuator/health")).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+                    if (health.statusCode() == 200) {
+                        break;
+                    }
+                } catch (java.io.IOException starting) {
+                    // not listening yet
+                }
+                if (!nodeB.isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("node B did not start; see target/node-b.log");
+                }
+                org.awaitility.Awaitility.await().pollDelay(java.time.Duration.ofMillis(500)).until(() -> true);
+            }
+        }
+        return portB;
+    }
+
+    @AfterAll
+    static void stopNodeB() throws InterruptedException {
+        if (nodeB != null) {
+            nodeB.destroy();
+            nodeB.waitFor();
+            nodeB = null;
+        }
+    }
+
+    @Test
+    void a_post_on_node_a_appears_live_for_a_reader_on_node_b() throws Exception {
+        var member = testAccounts.member();
+        testAccounts.signIn(member);
+        var topic = debates.startTopic("Two nodes " + UUID.randomUUID() + "?", 3, List.of(), Stance.NEUTRAL, "Opening", null);
+        TestAccounts.signOut();
+        int port = startNodeB();
+
+        // a reader on node B
+        var readerContext = newContext();
+        var reader = readerContext.newPage();
+        reader.navigate("http://localhost:" + port + "/threads/" + topic.id());
+        reader.locator("h1").first().waitFor();
+
+        // a member on node A (this test's app)
+        logIn(member.username(), TestAccounts.PASSWORD);
+        open("/threads/" + topic.id());
+        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Pro — yes, for").setExact(true)).check();
+        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Your argument (Markdown)").setExact(true))
+                .fill("Posted on node A");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post").setExact(true)).click();
+
+        assertThat(reader.locator(".agora-post", new Page.LocatorOptions().setHasText("Posted on node A")))
+                .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(10_000));
+        readerContext.close();
+    }
+}
