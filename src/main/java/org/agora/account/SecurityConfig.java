@@ -9,20 +9,26 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Who may reach what. Views declare their own rule ({@code @AnonymousAllowed}, {@code @PermitAll},
- * {@code @RolesAllowed}); services check again with method security. Headers are written eagerly so they
- * also reach Vaadin's views (served through a forward).
+ * Who may reach what. Two filter chains: the JSON API ({@code /api/v1/**}), stateless and authenticated by
+ * personal tokens, and the browser app (everything else). Views declare their own rule
+ * ({@code @AnonymousAllowed}, {@code @PermitAll}, {@code @RolesAllowed}); services check again with method
+ * security. Headers are written eagerly so they also reach Vaadin's views (served through a forward).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -40,7 +46,37 @@ class SecurityConfig {
             "form-action 'self'",
             "frame-ancestors 'none'");
 
+    /**
+     * The JSON API: no session, no cookie, no CSRF token (a bearer token in a header is not sent by the
+     * browser on its own, so another site cannot forge a request with it). Anyone may read; writing needs a
+     * token with the WRITE scope.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, ApiTokenService tokens, JsonMapper json) throws Exception {
+        var problems = new ApiProblemResponses(json);
+        http.securityMatcher("/api/v1/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, "/api/v1/**").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/api/v1/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/**").hasAuthority(ApiScope.WRITE_AUTHORITY)
+                        .anyRequest().denyAll())
+                .addFilterBefore(new ApiTokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable())
+                .logout(logout -> logout.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
+        return http.build();
+    }
+
+    /** The browser app: everything the API chain does not match. */
+    @Bean
+    @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, SessionTracker sessionTracker,
                                             java.util.List<org.agora.shared.web.HttpAccessRules> featureRules) throws Exception {
         // Anything not listed here and not a Vaadin route stays denied (Vaadin's default); the error page that

@@ -74,7 +74,8 @@ class TokenRepository {
                 .update();
     }
 
-    private static byte[] hash(String token) {
+    /** SHA-256 of a token, as stored (shared with {@link ApiTokenRepository}). */
+    static byte[] hash(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

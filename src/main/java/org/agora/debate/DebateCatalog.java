@@ -1,5 +1,6 @@
 package org.agora.debate;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,16 @@ public class DebateCatalog {
                 tag == null || tag.isBlank() ? null : tag, after, cap(limit));
     }
 
+    /**
+     * One page of threads by latest activity after a keyset position kept in a cursor (the last thread's
+     * {@code lastActivityAt} and id; null {@code afterAt} for the first page). Up to {@link #MAX_PAGE} + 1
+     * threads, so that a caller can look one ahead to tell whether another page follows.
+     */
+    public List<Topic> topicsByActivityAfter(Long categoryId, String tag, Instant afterAt, long afterId, int limit) {
+        return topics.page(TopicSort.LATEST_ACTIVITY, categoryId, tag == null || tag.isBlank() ? null : tag,
+                afterAt, 0, afterAt == null ? 0 : afterId, Math.max(1, Math.min(limit, MAX_PAGE + 1)));
+    }
+
     /** Newest threads first (kept for callers that only page by date). */
     public List<Topic> latest(Long categoryId, Topic after, int limit) {
         return topics(TopicSort.NEWEST, categoryId, null, after, limit);
@@ -79,6 +90,14 @@ public class DebateCatalog {
             throw new IllegalArgumentException("at most " + MAX_PAGE + " threads, not " + topicIds.size());
         }
         return posts.openings(topicIds).stream().collect(Collectors.toMap(Post::topicId, p -> p));
+    }
+
+    /**
+     * A thread's posts in order after a keyset position kept in a cursor (a post's {@code createdAt} and id;
+     * null {@code afterAt} for the first page). Up to {@link #MAX_PAGE} + 1 posts, to look one ahead.
+     */
+    public List<Post> timelineAfter(long topicId, Instant afterAt, long afterId, int limit) {
+        return posts.timeline(topicId, afterAt, afterAt == null ? 0 : afterId, Math.max(1, Math.min(limit, MAX_PAGE + 1)));
     }
 
     public ArgumentMap argumentMap(long topicId) {

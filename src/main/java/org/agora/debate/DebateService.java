@@ -59,6 +59,9 @@ public class DebateService {
             throw new DebateException("title", "topic.titleLength", TITLE_MIN, TITLE_MAX, length);
         }
         topics.category(categoryId).orElseThrow(() -> new DebateException("category", "topic.categoryRequired"));
+        if (stance == null) {
+            throw new DebateException("stance", "post.stanceRequired");
+        }
         List<String> tags = tags(rawTags);
         String body = body(rawBody);
         if (clientKey != null) {

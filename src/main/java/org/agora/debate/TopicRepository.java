@@ -47,6 +47,20 @@ class TopicRepository {
      * in one category and with one tag.
      */
     List<Topic> page(TopicSort sort, Long categoryId, String tag, Topic after, int limit) {
+        if (after == null) {
+            return page(sort, categoryId, tag, null, 0, 0, limit);
+        }
+        Instant afterAt = sort == TopicSort.NEWEST ? after.createdAt() : after.lastActivityAt();
+        return page(sort, categoryId, tag, afterAt, after.replies(), after.id(), limit);
+    }
+
+    /**
+     * One keyset page of topics after a position in the given order, as a cursor keeps it: the sort key
+     * ({@code afterAt} for LATEST_ACTIVITY and NEWEST, {@code afterCount} for MOST_ACTIVE) and the id.
+     * A null {@code afterAt} with a zero {@code afterId} asks for the first page.
+     */
+    List<Topic> page(TopicSort sort, Long categoryId, String tag, Instant afterAt, int afterCount, long afterId,
+                     int limit) {
         String keyset = switch (sort) {
             case LATEST_ACTIVITY -> "(t.last_activity_at, t.id) < (cast(:afterAt as timestamptz), :afterId)";
             case NEWEST -> "(t.created_at, t.id) < (cast(:afterAt as timestamptz), :afterId)";
@@ -57,7 +71,7 @@ class TopicRepository {
             case NEWEST -> "t.created_at desc, t.id desc";
             case MOST_ACTIVE -> "t.reply_count desc, t.id desc";
         };
-        Instant afterAt = after == null ? null : sort == TopicSort.NEWEST ? after.createdAt() : after.lastActivityAt();
+        boolean first = sort == TopicSort.MOST_ACTIVE ? afterId == 0 : afterAt == null;
         return jdbc.sql(SELECT + """
                          where (cast(:category as bigint) is null or t.category_id = :category)
                            and (cast(:tag as text) is null or t.tags @> array[cast(:tag as text)])
@@ -67,10 +81,10 @@ class TopicRepository {
                         """.formatted(keyset, order))
                 .param("category", categoryId)
                 .param("tag", tag)
-                .param("first", after == null)
+                .param("first", first)
                 .param("afterAt", afterAt == null ? null : Timestamp.from(afterAt))
-                .param("afterCount", after == null ? 0 : after.replies())
-                .param("afterId", after == null ? 0L : after.id())
+                .param("afterCount", afterCount)
+                .param("afterId", afterId)
                 .param("limit", limit)
                 .query(TopicRepository::map).list();
     }

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -24,13 +25,16 @@ import java.util.UUID;
 import org.agora.account.Account;
 import org.agora.account.AccountException;
 import org.agora.account.AccountService;
+import org.agora.account.ApiScope;
+import org.agora.account.ApiToken;
+import org.agora.account.ApiTokenService;
 import org.agora.account.PasswordPolicy;
 import org.agora.account.SignedInSession;
 import org.agora.shared.text.TextInput;
 import org.agora.shared.ui.Dates;
 import org.agora.shared.ui.MainLayout;
 
-/** The signed-in member's own page: profile, password and the browsers they are signed in with. */
+/** The signed-in member's own page: profile, password, the browsers they are signed in with, and API tokens. */
 @Route(value = "account", layout = MainLayout.class)
 @PermitAll
 @Menu(title = "nav.account", order = 90, icon = "vaadin:user")
@@ -43,14 +47,23 @@ class AccountView extends VerticalLayout implements HasDynamicTitle {
     final Button savePassword = new Button();
     final Div sessions = new Div();
     final Button endOthers = new Button();
+    final Div apiTokens = new Div();
+    final TextField tokenName = new TextField();
+    final Select<ApiScope> tokenScope = new Select<>();
+    final Button createToken = new Button();
+    /** The plain token, shown once right after it was created. */
+    final TextField newToken = new TextField();
     private final AccountService accounts;
+    private final ApiTokenService apiTokenService;
     private Account account;
 
-    AccountView(AccountService accounts) {
+    AccountView(AccountService accounts, ApiTokenService apiTokenService) {
         this.accounts = accounts;
+        this.apiTokenService = apiTokenService;
         this.account = accounts.me();
         addClassName("agora-narrow");
-        add(new H1(getTranslation("account.title")), profileSection(), passwordSection(), sessionsSection());
+        add(new H1(getTranslation("account.title")), profileSection(), passwordSection(), sessionsSection(),
+                apiTokensSection());
         if (!account.emailVerified()) {
             add(new Paragraph(getTranslation("account.unverified")));
         }
@@ -100,6 +113,31 @@ class AccountView extends VerticalLayout implements HasDynamicTitle {
         sessions.addClassName("agora-sessions");
         refreshSessions();
         return section("account.sessions", new Paragraph(getTranslation("account.sessions.intro")), sessions, endOthers);
+    }
+
+    private Section apiTokensSection() {
+        tokenName.setLabel(getTranslation("account.apiTokens.name"));
+        tokenName.setHelperText(getTranslation("account.apiTokens.name.help"));
+        tokenName.setMaxLength(ApiTokenService.NAME_MAX);
+        tokenScope.setLabel(getTranslation("account.apiTokens.scope"));
+        tokenScope.setItems(ApiScope.values());
+        tokenScope.setItemLabelGenerator(scope -> getTranslation("account.apiTokens.scope." + scope.name()));
+        tokenScope.setValue(ApiScope.READ);
+        createToken.setText(getTranslation("account.apiTokens.create"));
+        createToken.setDisableOnClick(true);
+        createToken.addClickListener(e -> createApiToken());
+        var form = new HorizontalLayout(tokenName, tokenScope, createToken);
+        form.setAlignItems(Alignment.BASELINE);
+        form.setWrap(true);
+        newToken.setLabel(getTranslation("account.apiTokens.newToken"));
+        newToken.setHelperText(getTranslation("account.apiTokens.copyNow"));
+        newToken.setReadOnly(true);
+        newToken.setWidthFull();
+        newToken.setVisible(false);
+        apiTokens.addClassName("agora-api-tokens");
+        refreshApiTokens();
+        return section("account.apiTokens", new Paragraph(getTranslation("account.apiTokens.intro")), apiTokens, form,
+                newToken);
     }
 
     private Section section(String titleKey, com.vaadin.flow.component.Component... content) {
@@ -166,6 +204,52 @@ class AccountView extends VerticalLayout implements HasDynamicTitle {
             sessions.add(row);
         }
         endOthers.setEnabled(list.stream().anyMatch(s -> !s.current()));
+    }
+
+    void createApiToken() {
+        Forms.clear(tokenName, tokenScope);
+        try {
+            var created = apiTokenService.create(tokenName.getValue(), tokenScope.getValue());
+            newToken.setValue(created.secret());
+            newToken.setVisible(true);
+            tokenName.clear();
+            notify(getTranslation("account.apiTokens.created", created.token().name()));
+            refreshApiTokens();
+        } catch (AccountException e) {
+            Forms.show(e, Map.of("name", tokenName, "scope", tokenScope), this::getTranslation);
+        } finally {
+            createToken.setEnabled(true);
+        }
+    }
+
+    void refreshApiTokens() {
+        apiTokens.removeAll();
+        var list = apiTokenService.list();
+        if (list.isEmpty()) {
+            var none = new Paragraph(getTranslation("account.apiTokens.none"));
+            none.addClassName("agora-muted");
+            apiTokens.add(none);
+        }
+        for (ApiToken token : list) {
+            var row = new HorizontalLayout();
+            row.addClassName("agora-session-row");
+            var name = new Span(token.name());
+            var facts = new Span(getTranslation("account.apiTokens.facts",
+                    getTranslation("account.apiTokens.scope." + token.scope().name()),
+                    Dates.dateTime(token.createdAt(), getLocale()),
+                    token.lastUsedAt() == null ? getTranslation("account.apiTokens.neverUsed")
+                            : getTranslation("account.apiTokens.lastUsed", Dates.dateTime(token.lastUsedAt(), getLocale()))));
+            facts.addClassName("agora-muted");
+            var revoke = new Button(getTranslation("account.apiTokens.revoke"), e -> {
+                apiTokenService.revoke(token.id());
+                notify(getTranslation("account.apiTokens.revoked"));
+                refreshApiTokens();
+            });
+            revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            revoke.setAriaLabel(getTranslation("account.apiTokens.revokeOne", token.name()));
+            row.add(new VerticalLayout(name, facts), revoke);
+            apiTokens.add(row);
+        }
     }
 
     static String browserName(String userAgent) {

@@ -3,8 +3,11 @@ package org.agora.account.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
 import org.agora.account.Account;
 import org.agora.account.AccountService;
+import org.agora.account.ApiScope;
+import org.agora.account.ApiTokenService;
 import org.agora.account.TestAccounts;
 import org.agora.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class AccountViewTest extends SpringBrowserlessTest {
     @Autowired TestAccounts testAccounts;
     @Autowired AccountService accounts;
+    @Autowired ApiTokenService apiTokens;
     Account member;
 
     @BeforeEach
@@ -55,6 +59,48 @@ class AccountViewTest extends SpringBrowserlessTest {
         test(view.savePassword).click();
         assertThat(view.currentPassword.isInvalid()).isTrue();
         assertThat(view.newPassword.getValue()).isEqualTo("violet kettle marches uphill");
+    }
+
+    @Test
+    void member_creates_an_api_token_and_sees_it_once() {
+        var view = navigate(AccountView.class);
+        assertThat(view.newToken.isVisible()).isFalse();
+        test(view.tokenName).setValue("forecast bot");
+        view.tokenScope.setValue(ApiScope.WRITE);
+        test(view.createToken).click();
+
+        assertThat(view.newToken.isVisible()).isTrue();
+        assertThat(view.newToken.isReadOnly()).isTrue();
+        assertThat(view.newToken.getValue()).startsWith("agora_");
+        assertThat(view.newToken.getHelperText()).isEqualTo("Copy it now; it will not be shown again.");
+        assertThat(apiTokens.list()).singleElement().satisfies(t -> {
+            assertThat(t.name()).isEqualTo("forecast bot");
+            assertThat(t.scope()).isEqualTo(ApiScope.WRITE);
+        });
+        assertThat(apiTokens.authenticate(view.newToken.getValue())).isPresent();
+
+        assertThat(view.apiTokens.getElement().getTextRecursively()).contains("forecast bot")
+                .doesNotContain(view.newToken.getValue());
+    }
+
+    @Test
+    void member_revokes_an_api_token_from_the_list() {
+        String secret = apiTokens.create("old script", ApiScope.READ).secret();
+        navigate(AccountView.class);
+        test($(Button.class).withText("Revoke").single()).click();
+
+        assertThat(apiTokens.list()).isEmpty();
+        assertThat(apiTokens.authenticate(secret)).isEmpty();
+        assertThat($(Button.class).withText("Revoke").all()).isEmpty();
+    }
+
+    @Test
+    void an_api_token_without_a_name_is_refused_on_its_field() {
+        var view = navigate(AccountView.class);
+        test(view.createToken).click();
+        assertThat(view.tokenName.isInvalid()).isTrue();
+        assertThat(view.newToken.isVisible()).isFalse();
+        assertThat(apiTokens.list()).isEmpty();
     }
 
     @Test
