@@ -63,6 +63,10 @@ public final class Bench {
         System.out.println("seeding…");
         List<String> tokens = Seed.members(db, POSTERS);
         long postingTopic = Seed.thread(db, "Bench: posting target", 1);
+        var ownThreads = new ArrayList<Long>();
+        for (int i = 0; i < POSTERS; i++) {
+            ownThreads.add(Seed.thread(db, "Bench: thread of member " + i, 1));
+        }
         long thousand = Seed.thread(db, "Bench: a thread of 1,000 posts", 1_000);
         long tenThousand = Seed.thread(db, "Bench: a thread of 10,000 posts", 10_000);
         Seed.searchCorpus(db, 100_000);
@@ -78,18 +82,25 @@ public final class Bench {
         for (int clients : new int[] {8, 64}) {
             var baseline = Load.run("baseline GET /actuator/health", http, clients, seconds,
                     c -> get(base + "/actuator/health"), 200);
-            var posting = Load.run("POST /api/v1/threads/{id}/posts (distinct members)", http, clients, seconds,
+            var posting = Load.run("POST …/posts, all members in one hot thread", http, clients, seconds,
                     c -> HttpRequest.newBuilder(URI.create(base + "/api/v1/threads/" + postingTopic + "/posts"))
                             .header("Authorization", "Bearer " + tokens.get(c % tokens.size()))
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString("{\"stance\":\"PRO\",\"body\":\"Bench argument "
                                     + UUID.randomUUID() + "\"}")).build(), 201);
+            var spread = Load.run("POST …/posts, each member in a thread of their own", http, clients, seconds,
+                    c -> HttpRequest.newBuilder(URI.create(base + "/api/v1/threads/" + ownThreads.get(c % ownThreads.size()) + "/posts"))
+                            .header("Authorization", "Bearer " + tokens.get(c % tokens.size()))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"stance\":\"CON\",\"body\":\"Bench argument "
+                                    + UUID.randomUUID() + "\"}")).build(), 201);
             var reading = Load.run("GET first page of a 1,000-post thread", http, clients, seconds,
                     c -> get(base + "/api/v1/threads/" + thousand + "?limit=50"), 200);
             out.append(baseline.row(baseline.perSecond())).append('\n')
                     .append(posting.row(baseline.perSecond())).append('\n')
+                    .append(spread.row(baseline.perSecond())).append('\n')
                     .append(reading.row(baseline.perSecond())).append('\n');
-            System.out.println(baseline + "\n" + posting + "\n" + reading);
+            System.out.println(baseline + "\n" + posting + "\n" + spread + "\n" + reading);
         }
 
         out.append("\nSQL, timed from a client on the same machine (200 runs each, after 20 warm-ups):\n\n")

@@ -98,7 +98,7 @@ public class DebateService {
                 return posts.find(existing.get()).orElseThrow();
             }
         }
-        boolean locked = topics.lockedForUpdate(topicId)
+        boolean locked = topics.isLocked(topicId)
                 .orElseThrow(() -> new DebateException(null, "topic.notFound"));
         if (locked) {
             throw new DebateException(null, "topic.locked");
@@ -120,16 +120,21 @@ public class DebateService {
         throttle.take(me.id().value(), isNew());
         Instant now = clock.instant();
         Long parentKey = parent == null ? null : parent.id();
-        long id = posts.insert(topicId, me.id().value(), parentKey, stance, relation, body, Markdown.toHtml(body),
-                        false, clientKey, now)
-                .orElseGet(() -> posts.findByClientKey(me.id().value(), clientKey).orElseThrow());
-        topics.countPost(topicId, stance, true, now);
+        var inserted = posts.insert(topicId, me.id().value(), parentKey, stance, relation, body, Markdown.toHtml(body),
+                false, clientKey, now);
+        if (inserted.isEmpty()) {
+            // the same draft was posted a moment ago by a concurrent request: that one counts, not this one
+            return posts.find(posts.findByClientKey(me.id().value(), clientKey).orElseThrow()).orElseThrow();
+        }
+        long id = inserted.get();
         if (parent != null) {
             posts.countReply(parent.id(), 1);
         }
         Long parentAuthor = parent == null || parent.author().isSystem() ? null : parent.author().id();
         events.publishEvent(new PostEvents.PostCreated(topicId, id, me.id().value(), parentAuthor,
                 Markdown.mentions(body)));
+        // the thread's row is locked last, so posts in one busy thread hold it only for the commit
+        topics.countPost(topicId, stance, true, now);
         return posts.find(id).orElseThrow();
     }
 

@@ -32,8 +32,8 @@ class NotificationRepository {
     }
 
     /**
-     * Fans a new post out to the parent's author, the mentioned members and the thread's followers, in that
-     * order of precedence (one notification per member), never to the author. @return the notified account ids
+     * Notifies the parent's author and the mentioned members of a new post, in that order of precedence (one
+     * notification per member), never the author. @return the notified account ids
      */
     List<Long> fanOut(long topicId, long postId, long authorId, Long parentAuthorId, Collection<String> mentions,
                       Instant now) {
@@ -62,6 +62,12 @@ class NotificationRepository {
                     .param("actor", authorId).param("now", Timestamp.from(now))
                     .query(Long.class).list());
         }
+        return notified;
+    }
+
+    /** Tells the thread's followers of a new post (after the direct notifications; never the author). */
+    List<Long> fanOutToFollowers(long topicId, long postId, long authorId, Instant now) {
+        var notified = new java.util.ArrayList<Long>();
         notified.addAll(jdbc.sql("""
                         insert into debate_notification (account_id, kind, topic_id, post_id, actor_id, created_at)
                         select f.account_id, 'FOLLOWED_POST', :topic, :post, :actor, :now

@@ -27,8 +27,17 @@ public class NotificationService {
     private final EventBus bus;
     private final Clock clock;
     private final Map<Long, List<Runnable>> bells = new ConcurrentHashMap<>();
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
+    private final java.util.concurrent.ExecutorService followerFanOut = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                var t = new Thread(r, "agora-follower-fan-out");
+                t.setDaemon(true);
+                return t;
+            });
 
-    NotificationService(NotificationRepository notifications, ReadMarkRepository readMarks, EventBus bus, Clock clock) {
+    NotificationService(NotificationRepository notifications, ReadMarkRepository readMarks, EventBus bus, Clock clock,
+                        org.springframework.transaction.support.TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.notifications = notifications;
         this.readMarks = readMarks;
         this.bus = bus;
@@ -41,12 +50,25 @@ public class NotificationService {
         notifications.follow(e.authorId(), e.topicId());
     }
 
+    /** In the posting transaction: the author follows the thread; the replied-to and the mentioned are told. */
     @EventListener
     void on(PostEvents.PostCreated e) {
         notifications.follow(e.authorId(), e.topicId());
         var notified = notifications.fanOut(e.topicId(), e.postId(), e.authorId(), e.parentAuthorId(), e.mentions(),
                 clock.instant());
         notified.stream().distinct().forEach(id -> bus.publish(TOPIC, String.valueOf(id)));
+    }
+
+    /**
+     * After the post is committed, on a background thread: the thread's followers are told. A busy thread's
+     * followers (possibly thousands) thus never lengthen the posting transaction, like Discourse's jobs.
+     */
+    @org.springframework.transaction.event.TransactionalEventListener
+    void afterCommit(PostEvents.PostCreated e) {
+        followerFanOut.execute(() -> transactions.executeWithoutResult(status -> {
+            var notified = notifications.fanOutToFollowers(e.topicId(), e.postId(), e.authorId(), clock.instant());
+            notified.forEach(id -> bus.publish(TOPIC, String.valueOf(id)));
+        }));
     }
 
     @PreAuthorize("isAuthenticated()")

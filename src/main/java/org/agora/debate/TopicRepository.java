@@ -133,9 +133,9 @@ class TopicRepository {
                 .param("stance", stance.name()).param("reply", reply).param("id", topicId).update();
     }
 
-    /** Locks the thread row for the rest of the transaction and tells whether it is locked for posting. */
-    Optional<Boolean> lockedForUpdate(long topicId) {
-        return jdbc.sql("select locked from debate_topic where id = :id for no key update")
+    /** Whether the thread is locked for posting; empty if there is no such thread. */
+    Optional<Boolean> isLocked(long topicId) {
+        return jdbc.sql("select locked from debate_topic where id = :id")
                 .param("id", topicId).query(Boolean.class).optional();
     }
 

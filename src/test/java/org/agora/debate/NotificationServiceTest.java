@@ -64,6 +64,7 @@ class NotificationServiceTest {
         testAccounts.signIn(alice);
         debates.post(topic.id(), null, Stance.PRO, null, "What do @" + bob.username() + " and @" + alice.username()
                 + " and @nobody_at_all think?", null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> inboxOf(starter).size() == 1); // background fan-out done
         assertThat(inboxOf(bob)).extracting(Notification::kind).containsExactly(Notification.Kind.MENTION);
         assertThat(inboxOf(alice)).isEmpty();
     }
@@ -74,6 +75,8 @@ class NotificationServiceTest {
         debates.post(topic.id(), null, Stance.PRO, null, "First", null); // alice now follows
         testAccounts.signIn(bob);
         debates.post(topic.id(), null, Stance.CON, null, "Second", null);
+        // followers are told after the commit, in the background
+        await().atMost(Duration.ofSeconds(10)).until(() -> inboxOf(alice).size() == 1 && inboxOf(starter).size() == 2);
         assertThat(inboxOf(alice)).extracting(Notification::kind).containsExactly(Notification.Kind.FOLLOWED_POST);
         assertThat(inboxOf(starter)).hasSize(2); // the starter follows the thread they started
 
@@ -82,6 +85,7 @@ class NotificationServiceTest {
         assertThat(notifications.isFollowing(topic.id())).isFalse();
         testAccounts.signIn(bob);
         debates.post(topic.id(), null, Stance.CON, null, "Third", null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> inboxOf(starter).size() == 3);
         assertThat(inboxOf(alice)).hasSize(1);
     }
 
