@@ -64,16 +64,30 @@ public class EventBus implements SmartLifecycle {
             throw new IllegalArgumentException("topic must not contain '|' and payload must be short ids");
         }
         String message = topic + "|" + payload;
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            pending.add(message);
+            return;
+        }
+        // one batch per transaction, handed over whole after commit: duplicates collapse, nothing leaks on rollback
+        @SuppressWarnings("unchecked")
+        var batch = (Set<String>) TransactionSynchronizationManager.getResource(this);
+        if (batch == null) {
+            Set<String> created = new java.util.LinkedHashSet<>();
+            TransactionSynchronizationManager.bindResource(this, created);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    pending.add(message);
+                    pending.addAll(created);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(EventBus.this);
                 }
             });
-        } else {
-            pending.add(message);
+            batch = created;
         }
+        batch.add(message);
     }
 
     /** Calls {@code handler} (on the bus thread) with the payload of every message on this topic, from any node. */

@@ -342,4 +342,11 @@ class ThreadApiTest {
         assertThat(docs.statusCode()).as("the docs page is public").isIn(200, 302);
         assertThat(docs.headers().firstValue("Location").orElse("")).doesNotContain("/login");
     }
+
+    @Test
+    void a_body_over_one_mebibyte_is_refused_before_it_is_read() throws Exception {
+        var response = post("/api/v1/threads/1/posts", token(ApiScope.WRITE), postJson("PRO", "a".repeat(2_000_000)));
+        org.assertj.core.api.Assertions.assertThat(response.statusCode()).isEqualTo(413);
+        org.assertj.core.api.Assertions.assertThat(response.body()).contains("api.tooLarge").doesNotContain("Exception");
+    }
 }
