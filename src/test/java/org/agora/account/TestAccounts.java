@@ -30,6 +30,18 @@ public class TestAccounts {
         return create(uniqueName("m"), Role.MEMBER);
     }
 
+    /** Many members at once, sharing one password hash (hashing 500 times would take a minute). */
+    public java.util.List<Account> members(int n) {
+        String hash = hasher.encode(PASSWORD);
+        var list = new java.util.ArrayList<Account>();
+        for (int i = 0; i < n; i++) {
+            String username = uniqueName("v");
+            var id = accounts.insert(username, username + "@example.org", username, hash, Role.MEMBER, Instant.now());
+            list.add(accounts.find(id).orElseThrow());
+        }
+        return list;
+    }
+
     public Account create(String username, Role role) {
         var id = accounts.insert(username, username + "@example.org", username, hasher.encode(PASSWORD), role,
                 Instant.now());

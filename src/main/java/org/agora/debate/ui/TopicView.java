@@ -75,8 +75,12 @@ class TopicView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private Composer replyComposer;
 
     private final NotificationService notifications;
+    private final org.agora.poll.PollService polls;
+    final Div pollSlot = new Div();
 
-    TopicView(DebateCatalog catalog, DebateService debates, LiveTopics live, NotificationService notifications) {
+    TopicView(DebateCatalog catalog, DebateService debates, LiveTopics live, NotificationService notifications,
+              org.agora.poll.PollService polls) {
+        this.polls = polls;
         this.catalog = catalog;
         this.debates = debates;
         this.live = live;
@@ -115,7 +119,8 @@ class TopicView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         liveNotice.getElement().setAttribute("aria-live", "polite");
         var debate = new Section(new H2(getTranslation("topic.debate")), jumpToUnread, modes, liveNotice, timeline, more, map);
         debate.addClassName("agora-debate");
-        add(meta, title, summary, opening, debate, composerSlot);
+        pollSlot.setWidthFull();
+        add(meta, title, summary, pollSlot, opening, debate, composerSlot);
     }
 
     static RouteParameters parameters(Topic topic) {
@@ -129,6 +134,8 @@ class TopicView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         String mode = cookie(VIEW_COOKIE);
         modes.setSelectedTab("map".equals(mode) ? mapTab : timelineTab);
         refresh();
+        pollSlot.removeAll();
+        polls.forTopic(topic.id()).ifPresent(p -> pollSlot.add(new org.agora.poll.ui.PollCard(polls, p)));
         offerJumpToUnread();
         if (isAttached()) {
             watch();

@@ -1,0 +1,4 @@
+package org.agora.poll;
+
+public record PollOption(long id, String label, int position) {
+}

@@ -1,0 +1,5 @@
+package org.agora.poll;
+
+public enum PollStatus {
+    DRAFT, OPEN, CLOSED, RESOLVED
+}

@@ -1,0 +1,254 @@
+package org.agora.poll.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.NativeTable;
+import com.vaadin.flow.component.html.NativeTableBody;
+import com.vaadin.flow.component.html.NativeTableCell;
+import com.vaadin.flow.component.html.NativeTableHeaderCell;
+import com.vaadin.flow.component.html.NativeTableRow;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.agora.account.CurrentUser;
+import org.agora.poll.Ballot;
+import org.agora.poll.Poll;
+import org.agora.poll.PollException;
+import org.agora.poll.PollKind;
+import org.agora.poll.PollOption;
+import org.agora.poll.PollResults;
+import org.agora.poll.PollService;
+
+/**
+ * A poll with its ballot form (or a sign-in prompt, or why it is closed) and its results as an SVG chart with a
+ * table alternative, updated live when anyone votes.
+ */
+public class PollCard extends Section {
+    final RadioButtonGroup<PollOption> single = new RadioButtonGroup<>();
+    final CheckboxGroup<PollOption> multiple = new CheckboxGroup<>();
+    final RadioButtonGroup<Integer> scale = new RadioButtonGroup<>();
+    final IntegerField probability = new IntegerField();
+    final List<Select<PollOption>> ranking = new ArrayList<>();
+    final Button vote = new Button();
+    final Button retract = new Button();
+    final Div results = new Div();
+    private final PollService polls;
+    private Poll poll;
+    private Runnable unwatch;
+
+    public PollCard(PollService polls, Poll poll) {
+        this.polls = polls;
+        this.poll = poll;
+        addClassName("agora-poll");
+        setId("poll-" + poll.id());
+        var heading = new H2(poll.question());
+        heading.addClassName("agora-poll-question");
+        var status = new Span(getTranslation(poll.closedAt(java.time.Instant.now()) ? "poll.status.closed" : "poll.status.open"));
+        status.getElement().getThemeList().add(poll.closedAt(java.time.Instant.now()) ? "badge contrast" : "badge success");
+        add(new HorizontalLayout(heading, status));
+        results.addClassName("agora-poll-results");
+        results.getElement().setAttribute("aria-live", "polite");
+        add(form(), results);
+        showResults();
+    }
+
+    private Div form() {
+        var form = new Div();
+        form.addClassName("agora-poll-form");
+        var now = java.time.Instant.now();
+        if (!poll.acceptsBallotsAt(now)) {
+            form.add(new Paragraph(getTranslation(poll.resolution() == null ? "poll.closedNotice" : "poll.resolvedNotice",
+                    poll.resolution() == null ? "" : poll.resolution())));
+            return form;
+        }
+        if (CurrentUser.get().isEmpty()) {
+            var prompt = new Paragraph(getTranslation("poll.signInPrompt") + " ");
+            prompt.add(new Anchor("/login", getTranslation("shell.login")));
+            form.add(prompt);
+            return form;
+        }
+        var mine = polls.myBallot(poll.id()).orElse(null);
+        switch (poll.kind()) {
+            case SINGLE -> {
+                single.setLabel(getTranslation("poll.chooseOne"));
+                single.setItems(poll.options());
+                single.setItemLabelGenerator(PollOption::label);
+                if (mine != null) {
+                    poll.options().stream().filter(o -> o.id() == mine.options().getFirst()).findFirst().ifPresent(single::setValue);
+                }
+                form.add(single);
+            }
+            case MULTIPLE -> {
+                multiple.setLabel(getTranslation("poll.chooseUpTo", poll.maxChoices()));
+                multiple.setItems(poll.options());
+                multiple.setItemLabelGenerator(PollOption::label);
+                if (mine != null) {
+                    multiple.setValue(new java.util.HashSet<>(poll.options().stream()
+                            .filter(o -> mine.options().contains(o.id())).toList()));
+                }
+                form.add(multiple);
+            }
+            case SCALE -> {
+                scale.setLabel(getTranslation("poll.scale", poll.scaleLowLabel() == null ? poll.scaleMin() : poll.scaleLowLabel(),
+                        poll.scaleHighLabel() == null ? poll.scaleMax() : poll.scaleHighLabel()));
+                scale.setItems(IntStream.rangeClosed(poll.scaleMin(), poll.scaleMax()).boxed().toList());
+                scale.setItemLabelGenerator(v -> scaleLabel(v));
+                if (mine != null) {
+                    scale.setValue(mine.value());
+                }
+                form.add(scale);
+            }
+            case FORECAST -> {
+                probability.setLabel(getTranslation("poll.probability"));
+                probability.setMin(1);
+                probability.setMax(99);
+                probability.setStepButtonsVisible(true);
+                probability.setSuffixComponent(new Span("%"));
+                probability.setHelperText(getTranslation("poll.probability.help"));
+                if (mine != null) {
+                    probability.setValue(mine.value());
+                }
+                form.add(probability);
+            }
+            case RANKED -> {
+                for (int i = 0; i < poll.options().size(); i++) {
+                    var select = new Select<PollOption>();
+                    select.setLabel(getTranslation("poll.rank", i + 1));
+                    select.setItems(poll.options());
+                    select.setItemLabelGenerator(PollOption::label);
+                    select.setEmptySelectionAllowed(true);
+                    if (mine != null && i < mine.options().size()) {
+                        long id = mine.options().get(i);
+                        poll.options().stream().filter(o -> o.id() == id).findFirst().ifPresent(select::setValue);
+                    }
+                    ranking.add(select);
+                }
+                var row = new Div();
+                row.addClassName("agora-poll-ranking");
+                ranking.forEach(row::add);
+                form.add(row);
+            }
+        }
+        vote.setText(getTranslation(mine == null ? "poll.vote" : "poll.change"));
+        vote.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        vote.setDisableOnClick(true);
+        vote.addClickListener(e -> castVote());
+        retract.setText(getTranslation("poll.retract"));
+        retract.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        retract.setVisible(mine != null);
+        retract.addClickListener(e -> {
+            polls.retract(poll.id());
+            replaceForm();
+        });
+        form.add(new HorizontalLayout(vote, retract));
+        return form;
+    }
+
+    private String scaleLabel(int v) {
+        if (v == poll.scaleMin() && poll.scaleLowLabel() != null) {
+            return v + " · " + poll.scaleLowLabel();
+        }
+        if (v == poll.scaleMax() && poll.scaleHighLabel() != null) {
+            return v + " · " + poll.scaleHighLabel();
+        }
+        return String.valueOf(v);
+    }
+
+    void castVote() {
+        try {
+            Ballot ballot = switch (poll.kind()) {
+                case SINGLE -> Ballot.ofOptions(single.isEmpty() ? List.of() : List.of(single.getValue().id()));
+                case MULTIPLE -> Ballot.ofOptions(poll.options().stream().filter(multiple.getValue()::contains)
+                        .map(PollOption::id).toList());
+                case SCALE -> new Ballot(null, scale.getValue());
+                case FORECAST -> new Ballot(null, probability.isInvalid() ? null : probability.getValue());
+                case RANKED -> Ballot.ofOptions(ranking.stream().filter(s -> !s.isEmpty())
+                        .map(s -> s.getValue().id()).toList());
+            };
+            polls.vote(poll.id(), ballot);
+            replaceForm();
+            Notification.show(getTranslation("poll.thanks"), 3000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (PollException e) {
+            Notification.show(getTranslation(e.messageKey(), e.args()), 6000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        } finally {
+            vote.setEnabled(true);
+        }
+    }
+
+    private void replaceForm() {
+        poll = polls.find(poll.id()).orElse(poll);
+        getChildren().filter(c -> c.hasClassName("agora-poll-form")).findFirst()
+                .ifPresent(old -> getElement().setChild(getElement().indexOfChild(old.getElement()), form().getElement()));
+        showResults();
+    }
+
+    void showResults() {
+        results.removeAll();
+        var shown = polls.results(poll.id());
+        if (shown.isEmpty()) {
+            results.add(new Paragraph(getTranslation("poll.resultsHidden")));
+            return;
+        }
+        PollResults r = shown.get();
+        List<BarChart.Bar> bars = switch (poll.kind()) {
+            case SINGLE, MULTIPLE, RANKED -> poll.options().stream()
+                    .map(o -> new BarChart.Bar(o.label(), r.count(o.id()))).toList();
+            case SCALE -> IntStream.rangeClosed(poll.scaleMin(), poll.scaleMax())
+                    .mapToObj(v -> new BarChart.Bar(scaleLabel(v), r.count(v))).toList();
+            case FORECAST -> IntStream.range(0, 10).mapToObj(b -> new BarChart.Bar((b * 10 + (b == 0 ? 1 : 0)) + "–"
+                    + (b * 10 + 9) + " %", r.counts().entrySet().stream()
+                    .filter(e -> e.getKey() >= b * 10 && e.getKey() <= b * 10 + 9).mapToLong(java.util.Map.Entry::getValue).sum()))
+                    .toList();
+        };
+        long total = poll.kind() == PollKind.MULTIPLE ? r.voters() : bars.stream().mapToLong(BarChart.Bar::count).sum();
+        var summary = new Paragraph(getTranslation(poll.kind() == PollKind.RANKED ? "poll.votersRanked" : "poll.voters", r.voters()));
+        if ((poll.kind() == PollKind.FORECAST || poll.kind() == PollKind.SCALE) && r.median() != null) {
+            summary.setText(summary.getText() + " · " + getTranslation(poll.kind() == PollKind.FORECAST
+                    ? "poll.communityForecast" : "poll.median", r.median(), String.format(getLocale(), "%.1f", r.mean())));
+        }
+        summary.addClassName("agora-poll-summary");
+        results.add(summary, new Html("<div class=\"agora-chart-box\">" + BarChart.svg(poll.question(), bars, total) + "</div>"));
+        var table = new NativeTable();
+        var body = new NativeTableBody();
+        var head = new NativeTableRow(new NativeTableHeaderCell(getTranslation("poll.table.answer")),
+                new NativeTableHeaderCell(getTranslation("poll.table.count")), new NativeTableHeaderCell("%"));
+        body.add(head);
+        bars.forEach(b -> body.add(new NativeTableRow(new NativeTableCell(b.label()),
+                new NativeTableCell(String.valueOf(b.count())), new NativeTableCell(BarChart.percent(b.count(), total)))));
+        table.add(body);
+        results.add(new Details(getTranslation("poll.showTable"), table));
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        var ui = event.getUI();
+        unwatch = polls.watch(poll.id(), () -> ui.access(this::showResults));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (unwatch != null) {
+            unwatch.run();
+            unwatch = null;
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package org.agora.poll;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.agora.account.Account;
+import org.agora.account.TestAccounts;
+import org.agora.support.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@IntegrationTest
+class PollServiceTest {
+    @Autowired PollService polls;
+    @Autowired TestPolls testPolls;
+    @Autowired TestAccounts testAccounts;
+    @Autowired JdbcClient jdbc;
+
+    @AfterEach
+    void signOut() {
+        TestAccounts.signOut();
+    }
+
+    private long option(Poll poll, int position) {
+        return poll.options().get(position - 1).id();
+    }
+
+    @Test
+    void a_vote_counts_once_and_a_change_moves_it() {
+        var poll = testPolls.single("A", "B", "C");
+        testAccounts.signIn(testAccounts.member());
+        polls.vote(poll.id(), Ballot.ofOptions(List.of(option(poll, 1))));
+        polls.vote(poll.id(), Ballot.ofOptions(List.of(option(poll, 1)))); // the same again: nothing changes
+        var results = polls.results(poll.id()).orElseThrow();
+        assertThat(results.voters()).isEqualTo(1);
+        assertThat(results.count(option(poll, 1))).isEqualTo(1);
+        polls.vote(poll.id(), Ballot.ofOptions(List.of(option(poll, 2))));
+        results = polls.results(poll.id()).orElseThrow();
+        assertThat(results.count(option(poll, 1))).isZero();
+        assertThat(results.count(option(poll, 2))).isEqualTo(1);
+        assertThat(results.voters()).isEqualTo(1);
+        assertThat(polls.reconcile(poll.id())).isTrue();
+        assertThat(jdbc.sql("select count(*) from poll_ballot_history where poll_id = :p").param("p", poll.id())
+                .query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void a_retracted_ballot_leaves_the_tally_and_the_history_keeps_it() {
+        var poll = testPolls.single("A", "B");
+        testAccounts.signIn(testAccounts.member());
+        polls.vote(poll.id(), Ballot.ofOptions(List.of(option(poll, 2))));
+        assertThat(polls.retract(poll.id())).isTrue();
+        assertThat(polls.retract(poll.id())).isFalse();
+        var results = polls.results(poll.id()).orElseThrow();
+        assertThat(results.voters()).isZero();
+        assertThat(results.counts()).isEmpty();
+        assertThat(polls.myBallot(poll.id())).isEmpty();
+        assertThat(polls.reconcile(poll.id())).isTrue();
+    }
+
+    @Test
+    void closed_and_draft_polls_reject_votes() {
+        var closed = testPolls.create(PollKind.SINGLE, "CLOSED", "ALWAYS", 1, 1, List.of("A", "B"));
+        var draft = testPolls.create(PollKind.SINGLE, "DRAFT", "ALWAYS", 1, 1, List.of("A", "B"));
+        testAccounts.signIn(testAccounts.member());
+        assertThatThrownBy(() -> polls.vote(closed.id(), Ballot.ofOptions(List.of(option(closed, 1)))))
+                .isInstanceOf(PollException.class).hasMessage("poll.closed");
+        assertThatThrownBy(() -> polls.vote(draft.id(), Ballot.ofOptions(List.of(option(draft, 1)))))
+                .isInstanceOf(PollException.class).hasMessage("poll.draft");
+        assertThat(polls.find(draft.id())).as("drafts are hidden from members").isEmpty();
+    }
+
+    @Test
+    void bad_ballots_get_a_clear_refusal_and_count_nothing() {
+        var single = testPolls.single("A", "B");
+        var other = testPolls.single("X", "Y");
+        var multiple = testPolls.create(PollKind.MULTIPLE, "OPEN", "ALWAYS", 1, 2, List.of("A", "B", "C"));
+        var ranked = testPolls.create(PollKind.RANKED, "OPEN", "ALWAYS", 1, 3, List.of("A", "B", "C"));
+        var scale = testPolls.create(PollKind.SCALE, "OPEN", "ALWAYS", 1, 1, List.of());
+        var forecast = testPolls.create(PollKind.FORECAST, "OPEN", "ALWAYS", 1, 1, List.of());
+        testAccounts.signIn(testAccounts.member());
+        assertThatThrownBy(() -> polls.vote(single.id(), Ballot.ofOptions(List.of(option(other, 1)))))
+                .hasMessage("ballot.unknownOption");
+        assertThatThrownBy(() -> polls.vote(single.id(), Ballot.ofOptions(List.of(option(single, 1), option(single, 2)))))
+                .hasMessage("ballot.chooseOne");
+        assertThatThrownBy(() -> polls.vote(multiple.id(), Ballot.ofOptions(List.of(option(multiple, 1), option(multiple, 2),
+                option(multiple, 3))))).hasMessage("ballot.chooseBetween");
+        assertThatThrownBy(() -> polls.vote(ranked.id(), Ballot.ofOptions(List.of(option(ranked, 1), option(ranked, 1)))))
+                .hasMessage("ballot.duplicateOption");
+        assertThatThrownBy(() -> polls.vote(scale.id(), Ballot.ofValue(8))).hasMessage("ballot.scaleRange");
+        assertThatThrownBy(() -> polls.vote(forecast.id(), Ballot.ofValue(0))).hasMessage("ballot.probabilityRange");
+        assertThatThrownBy(() -> polls.vote(forecast.id(), Ballot.ofValue(100))).hasMessage("ballot.probabilityRange");
+        assertThatThrownBy(() -> polls.vote(forecast.id(), new Ballot(null, null))).hasMessage("ballot.probabilityRange");
+        for (var p : List.of(single, multiple, ranked, scale, forecast)) {
+            assertThat(polls.results(p.id()).orElseThrow().voters()).isZero();
+        }
+    }
+
+    @Test
+    void scale_and_forecast_results_have_a_median_and_mean() {
+        var forecast = testPolls.create(PollKind.FORECAST, "OPEN", "ALWAYS", 1, 1, List.of());
+        for (int p : new int[] {10, 40, 70}) {
+            testAccounts.signIn(testAccounts.member());
+            polls.vote(forecast.id(), Ballot.ofValue(p));
+        }
+        var results = polls.results(forecast.id()).orElseThrow();
+        assertThat(results.median()).isEqualTo(40);
+        assertThat(results.mean()).isEqualTo(40.0);
+        assertThat(polls.reconcile(forecast.id())).isTrue();
+    }
+
+    @Test
+    void results_after_voting_stay_hidden_until_the_member_votes() {
+        var poll = testPolls.create(PollKind.SINGLE, "OPEN", "AFTER_VOTING", 1, 1, List.of("A", "B"));
+        testAccounts.signIn(testAccounts.member());
+        assertThat(polls.results(poll.id())).isEmpty();
+        polls.vote(poll.id(), Ballot.ofOptions(List.of(option(poll, 1))));
+        assertThat(polls.results(poll.id())).isPresent();
+        var hidden = testPolls.create(PollKind.SINGLE, "OPEN", "MODERATORS", 1, 1, List.of("A", "B"));
+        assertThat(polls.results(hidden.id())).isEmpty();
+    }
+
+    @Test
+    void tallies_stay_exact_under_64_threads_of_votes_changes_and_retractions() throws Exception {
+        var poll = testPolls.create(PollKind.MULTIPLE, "OPEN", "ALWAYS", 1, 2, List.of("A", "B", "C", "D"));
+        List<Account> voters = testAccounts.members(500);
+        var pool = Executors.newFixedThreadPool(64);
+        var failures = new AtomicInteger();
+        var attempts = 20_000;
+        var random = new Random(7);
+        for (int i = 0; i < attempts; i++) {
+            var voter = voters.get(random.nextInt(voters.size()));
+            int action = random.nextInt(10);
+            long first = option(poll, 1 + random.nextInt(4));
+            long second = option(poll, 1 + random.nextInt(4));
+            pool.submit(() -> {
+                testAccounts.signIn(voter);
+                try {
+                    if (action == 0) {
+                        polls.retract(poll.id());
+                    } else {
+                        polls.vote(poll.id(), Ballot.ofOptions(first == second ? List.of(first) : List.of(first, second)));
+                    }
+                } catch (PollException e) {
+                    if (!e.messageKey().equals("ballot.tooFast") && !e.messageKey().equals("poll.tryAgain")) {
+                        failures.incrementAndGet();
+                    }
+                } catch (RuntimeException e) {
+                    failures.incrementAndGet();
+                } finally {
+                    TestAccounts.signOut();
+                }
+            });
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(5, TimeUnit.MINUTES)).as("all attempts done in time").isTrue();
+        assertThat(failures.get()).as("failed attempts").isZero();
+        assertThat(polls.reconcile(poll.id())).isTrue();
+        long ballots = jdbc.sql("select count(*) from poll_ballot where poll_id = :p").param("p", poll.id())
+                .query(Long.class).single();
+        assertThat(polls.results(poll.id()).orElseThrow().voters()).isEqualTo(ballots).isPositive();
+    }
+}
