@@ -19,9 +19,12 @@ final class BarChart {
         int rowHeight = 34;
         int height = Math.max(1, bars.size()) * rowHeight + 6;
         var svg = new StringBuilder();
+        String id = "chart-" + java.util.UUID.randomUUID().toString().substring(0, 8); // unique when several charts share a page
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"agora-chart\" role=\"img\" width=\"100%\" height=\"")
-                .append(height).append("\" viewBox=\"0 0 600 ").append(height).append("\" aria-labelledby=\"t d\">")
-                .append("<title id=\"t\">").append(esc(title)).append("</title><desc id=\"d\">");
+                .append(height).append("\" viewBox=\"0 0 600 ").append(height).append("\" aria-labelledby=\"")
+                .append(id).append("-t ").append(id).append("-d\">")
+                .append("<title id=\"").append(id).append("-t\">").append(esc(title)).append("</title><desc id=\"")
+                .append(id).append("-d\">");
         for (Bar bar : bars) {
             svg.append(esc(bar.label())).append(": ").append(bar.count()).append(" (").append(percent(bar.count(), total))
                     .append("). ");
