@@ -118,6 +118,17 @@ class BallotRepository {
         return counts;
     }
 
+    /** Current forecasts, oldest update first (for the recency-weighted community forecast). */
+    List<Integer> forecastsOldestFirst(long pollId) {
+        return jdbc.sql("select value from poll_ballot where poll_id = :poll order by updated_at, voter_id")
+                .param("poll", pollId).query(Integer.class).list();
+    }
+
+    /** Rankings of every ballot (for instant runoff; computed on read, not on the voting path). */
+    List<List<Long>> rankings(long pollId) {
+        return all(pollId).stream().map(Ballot::options).toList();
+    }
+
     List<Ballot> all(long pollId) {
         return jdbc.sql("select options, value from poll_ballot where poll_id = :poll").param("poll", pollId)
                 .query(BallotRepository::map).list();

@@ -4,9 +4,11 @@ import java.util.Map;
 
 /**
  * Counts per bucket (an option id, or a scale value or forecast percentage) and the number of voters.
- * For ranked polls the buckets count first preferences.
+ * For ranked polls the buckets count first preferences and {@code runoff} holds the instant-runoff rounds; for
+ * forecasts {@code communityForecast} is the recency-weighted median.
  */
-public record PollResults(Poll poll, Map<Long, Long> counts, long voters) {
+public record PollResults(Poll poll, Map<Long, Long> counts, long voters, Double communityForecast,
+                          InstantRunoff.Result runoff) {
     public long count(long bucket) {
         return counts.getOrDefault(bucket, 0L);
     }

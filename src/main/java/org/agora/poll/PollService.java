@@ -151,7 +151,11 @@ public class PollService {
         var counts = new HashMap<>(ballots.tally(pollId));
         long voters = Optional.ofNullable(counts.remove(BallotRepository.VOTERS)).orElse(0L);
         counts.values().removeIf(v -> v == 0);
-        return Optional.of(new PollResults(poll, Map.copyOf(counts), voters));
+        Double community = poll.kind() == PollKind.FORECAST
+                ? CommunityForecast.recencyWeightedMedian(ballots.forecastsOldestFirst(pollId)) : null;
+        InstantRunoff.Result runoff = poll.kind() == PollKind.RANKED
+                ? InstantRunoff.count(poll.options().stream().map(PollOption::id).toList(), ballots.rankings(pollId)) : null;
+        return Optional.of(new PollResults(poll, Map.copyOf(counts), voters, community, runoff));
     }
 
     /** Whether the tallies equal a recount of the ballots (run after every concurrency scenario in tests). */

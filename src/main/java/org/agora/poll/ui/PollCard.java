@@ -221,9 +221,12 @@ public class PollCard extends Section {
         };
         long total = poll.kind() == PollKind.MULTIPLE ? r.voters() : bars.stream().mapToLong(BarChart.Bar::count).sum();
         var summary = new Paragraph(getTranslation(poll.kind() == PollKind.RANKED ? "poll.votersRanked" : "poll.voters", r.voters()));
-        if ((poll.kind() == PollKind.FORECAST || poll.kind() == PollKind.SCALE) && r.median() != null) {
-            summary.setText(summary.getText() + " · " + getTranslation(poll.kind() == PollKind.FORECAST
-                    ? "poll.communityForecast" : "poll.median", r.median(), String.format(getLocale(), "%.1f", r.mean())));
+        if (poll.kind() == PollKind.FORECAST && r.communityForecast() != null) {
+            summary.setText(summary.getText() + " · " + getTranslation("poll.communityForecast",
+                    String.format(getLocale(), "%.0f", r.communityForecast()), r.median()));
+        } else if (poll.kind() == PollKind.SCALE && r.median() != null) {
+            summary.setText(summary.getText() + " · " + getTranslation("poll.median", r.median(),
+                    String.format(getLocale(), "%.1f", r.mean())));
         }
         summary.addClassName("agora-poll-summary");
         results.add(summary, new Html("<div class=\"agora-chart-box\">" + BarChart.svg(poll.question(), bars, total) + "</div>"));
@@ -236,6 +239,27 @@ public class PollCard extends Section {
                 new NativeTableCell(String.valueOf(b.count())), new NativeTableCell(BarChart.percent(b.count(), total)))));
         table.add(body);
         results.add(new Details(getTranslation("poll.showTable"), table));
+        if (r.runoff() != null && !r.runoff().rounds().isEmpty()) {
+            results.add(runoffRounds(r.runoff()));
+        }
+    }
+
+    private Div runoffRounds(org.agora.poll.InstantRunoff.Result runoff) {
+        var box = new Div();
+        box.addClassName("agora-runoff");
+        var label = new java.util.HashMap<Long, String>();
+        poll.options().forEach(o -> label.put(o.id(), o.label()));
+        var list = new com.vaadin.flow.component.html.OrderedList();
+        for (var round : runoff.rounds()) {
+            String votes = round.votes().entrySet().stream().map(e -> label.get(e.getKey()) + " " + e.getValue())
+                    .collect(java.util.stream.Collectors.joining(", "));
+            String outcome = round.winner() != null ? getTranslation("poll.runoff.wins", label.get(round.winner()))
+                    : round.eliminated() != null ? getTranslation("poll.runoff.out", label.get(round.eliminated())) : "";
+            list.add(new com.vaadin.flow.component.html.ListItem(votes + (round.exhausted() > 0
+                    ? " · " + getTranslation("poll.runoff.exhausted", round.exhausted()) : "") + " — " + outcome));
+        }
+        box.add(new Paragraph(getTranslation("poll.runoff.title")), list);
+        return box;
     }
 
     @Override

@@ -56,7 +56,7 @@ class PollViewTest extends SpringBrowserlessTest {
         var view = open(4);
         assertThat(view.card.getElement().getTextRecursively()).contains("This poll is closed.");
         assertThat(view.card.vote.isAttached()).isFalse();
-        assertThat(view.card.results.getElement().getOuterHTML()).contains("community median");
+        assertThat(view.card.results.getElement().getOuterHTML()).contains("community forecast");
     }
 
     @Test
