@@ -62,12 +62,7 @@ class DemoBallots implements ApplicationRunner {
                 Instant at = poll.closesAt() != null && poll.closesAt().isBefore(clock.instant())
                         ? poll.closesAt().minusSeconds(86_400L * (30 + i)) : clock.instant();
                 if (ballots.insert(poll.id(), voter, ballot, at)) {
-                    switch (poll.kind()) {
-                        case SINGLE, MULTIPLE -> ballot.options().forEach(o -> ballots.count(poll.id(), o, voter, 1));
-                        case RANKED -> ballots.count(poll.id(), ballot.options().getFirst(), voter, 1);
-                        case SCALE, FORECAST -> ballots.count(poll.id(), ballot.value(), voter, 1);
-                    }
-                    ballots.count(poll.id(), BallotRepository.VOTERS, voter, 1);
+                    PollService.applyChange(ballots, poll, voter, null, ballot);
                     ballots.history(poll.id(), voter, null, ballot, at);
                 }
             }

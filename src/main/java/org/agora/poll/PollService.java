@@ -98,13 +98,7 @@ public class PollService {
                 ballots.update(pollId, voter, clean, now);
             }
         }
-        var deltas = new java.util.TreeMap<Long, Integer>();
-        add(deltas, poll, before, -1);
-        add(deltas, poll, clean, +1);
-        if (before == null) {
-            deltas.merge(BallotRepository.VOTERS, 1, Integer::sum);
-        }
-        apply(pollId, voter, deltas);
+        applyChange(ballots, poll, voter, before, clean);
         ballots.history(pollId, voter, before, clean, now);
         bus.publish(TOPIC, String.valueOf(pollId));
     }
@@ -121,10 +115,7 @@ public class PollService {
         if (before.isEmpty() || !ballots.delete(pollId, voter)) {
             return false;
         }
-        var deltas = new java.util.TreeMap<Long, Integer>();
-        add(deltas, poll, before.get(), -1);
-        deltas.merge(BallotRepository.VOTERS, -1, Integer::sum);
-        apply(pollId, voter, deltas);
+        applyChange(ballots, poll, voter, before.get(), null);
         ballots.history(pollId, voter, before.get(), null, now);
         bus.publish(TOPIC, String.valueOf(pollId));
         return true;
@@ -241,13 +232,19 @@ public class PollService {
     }
 
     /**
-     * Applies the net changes in ascending bucket order: every transaction locks tally rows in the same order,
-     * so concurrent ballots never deadlock on them.
+     * Moves the tallies from one ballot of a voter to another (either may be null: a first vote, a retraction).
+     * The net change per bucket is applied in ascending bucket order: every transaction locks tally rows in the
+     * same order, so concurrent ballots never deadlock on them.
      */
-    private void apply(long pollId, long voter, java.util.TreeMap<Long, Integer> deltas) {
+    static void applyChange(BallotRepository ballots, Poll poll, long voter, Ballot before, Ballot after) {
+        var deltas = new java.util.TreeMap<Long, Integer>();
+        add(deltas, poll, before, -1);
+        add(deltas, poll, after, +1);
+        int voters = (after == null ? 0 : 1) - (before == null ? 0 : 1);
+        deltas.merge(BallotRepository.VOTERS, voters, Integer::sum);
         deltas.forEach((bucket, delta) -> {
             if (delta != 0) {
-                ballots.count(pollId, bucket, voter, delta);
+                ballots.count(poll.id(), bucket, voter, delta);
             }
         });
     }
