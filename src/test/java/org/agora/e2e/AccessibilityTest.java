@@ -39,6 +39,14 @@ class AccessibilityTest extends BrowserTest {
     }
 
     @Test
+    void threads_polls_and_search_have_no_serious_violations() {
+        for (String path : new String[] {"/threads/1", "/threads", "/polls/7", "/polls", "/search?q=jobs"}) {
+            open(path);
+            assertAccessible(path);
+        }
+    }
+
+    @Test
     void account_page_has_no_serious_violations() {
         var member = testAccounts.member();
         logIn(member.username(), TestAccounts.PASSWORD);

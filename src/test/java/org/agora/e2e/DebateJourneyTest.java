@@ -77,12 +77,12 @@ class DebateJourneyTest extends BrowserTest {
         page.goBack();
 
         // the argument map nests the reply under the claim it supports, in the con column
-        page.getByRole(AriaRole.TAB, name("Argument map")).click();
+        page.getByRole(AriaRole.BUTTON, name("Argument map")).click();
         var parentNode = page.locator(".agora-map-con .agora-map-node", new Page.LocatorOptions().setHasText("Scaling alone"));
         assertThat(parentNode.locator(".agora-map-children")).containsText("Agreed: data");
         // and the choice is remembered
         page.reload();
-        assertThat(page.getByRole(AriaRole.TAB, name("Argument map"))).hasAttribute("aria-selected", "true");
+        assertThat(page.getByRole(AriaRole.BUTTON, name("Argument map"))).hasAttribute("aria-pressed", "true");
         otherContext.close();
     }
 

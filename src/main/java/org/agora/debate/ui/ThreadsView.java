@@ -8,8 +8,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.tabs.Tab;
-import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -19,6 +17,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import org.agora.account.CurrentUser;
 import org.agora.debate.Category;
 import org.agora.debate.DebateCatalog;
@@ -32,7 +31,7 @@ import org.agora.shared.ui.MainLayout;
 @Menu(title = "nav.threads", order = 10, icon = "vaadin:comments-o")
 class ThreadsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     static final int PAGE = 20;
-    final Tabs categoryTabs = new Tabs();
+    final Select<Optional<Category>> categoryTabs = new Select<>();
     final Select<TopicSort> sort = new Select<>();
     final Div list = new Div();
     final Button more = new Button();
@@ -48,9 +47,14 @@ class ThreadsView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         this.catalog = catalog;
         this.categories = catalog.categories();
         addClassName("agora-page");
-        categoryTabs.add(new Tab(getTranslation("threads.all")));
-        categories.forEach(c -> categoryTabs.add(new Tab(c.name())));
-        categoryTabs.addSelectedChangeListener(e -> update());
+        var choices = new java.util.ArrayList<Optional<Category>>();
+        choices.add(Optional.empty());
+        categories.forEach(c -> choices.add(Optional.of(c)));
+        categoryTabs.setLabel(getTranslation("search.category"));
+        categoryTabs.setItems(choices);
+        categoryTabs.setItemLabelGenerator(c -> c.map(Category::name).orElse(getTranslation("threads.all")));
+        categoryTabs.setValue(Optional.empty());
+        categoryTabs.addValueChangeListener(e -> update());
         sort.setLabel(getTranslation("threads.sort"));
         sort.setItems(TopicSort.values());
         sort.setItemLabelGenerator(s -> getTranslation("threads.sort." + s.name()));
@@ -60,12 +64,12 @@ class ThreadsView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         start.addClickListener(e -> getUI().ifPresent(ui -> ui.navigate(NewTopicView.class)));
         start.setVisible(CurrentUser.get().isPresent());
-        var bar = new HorizontalLayout(sort, start);
+        var bar = new HorizontalLayout(categoryTabs, sort, start);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         list.addClassName("agora-cards");
         more.setText(getTranslation("threads.more"));
         more.addClickListener(e -> loadMore());
-        add(new H1(getTranslation("threads.title")), categoryTabs, bar, list, more);
+        add(new H1(getTranslation("threads.title")), bar, list, more);
     }
 
     private void update() {
@@ -73,10 +77,7 @@ class ThreadsView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             return;
         }
         var params = new HashMap<String, String>();
-        int i = categoryTabs.getSelectedIndex();
-        if (i > 0) {
-            params.put("category", categories.get(i - 1).slug());
-        }
+        categoryTabs.getValue().ifPresent(c -> params.put("category", c.slug()));
         if (sort.getValue() != null && sort.getValue() != TopicSort.LATEST_ACTIVITY) {
             params.put("sort", sort.getValue().name().toLowerCase(java.util.Locale.ROOT));
         }
@@ -98,16 +99,10 @@ class ThreadsView extends VerticalLayout implements BeforeEnterObserver, HasDyna
                 return TopicSort.LATEST_ACTIVITY;
             }
         }).orElse(TopicSort.LATEST_ACTIVITY);
-        categoryId = null;
-        int index = 0;
-        for (int i = 0; i < categories.size(); i++) {
-            if (categories.get(i).slug().equals(slug)) {
-                categoryId = categories.get(i).id();
-                index = i + 1;
-            }
-        }
+        Optional<Category> chosen = categories.stream().filter(c -> c.slug().equals(slug)).findFirst();
+        categoryId = chosen.map(Category::id).orElse(null);
         navigating = true;
-        categoryTabs.setSelectedIndex(index);
+        categoryTabs.setValue(chosen);
         sort.setValue(order);
         navigating = false;
         list.removeAll();

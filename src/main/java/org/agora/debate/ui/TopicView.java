@@ -11,8 +11,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.tabs.Tab;
-import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -54,9 +52,9 @@ class TopicView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     final Paragraph summary = new Paragraph();
     final Div meta = new Div();
     final Div opening = new Div();
-    final Tabs modes = new Tabs();
-    final Tab timelineTab = new Tab();
-    final Tab mapTab = new Tab();
+    final ModeSwitch modes;
+    final Button timelineTab;
+    final Button mapTab;
     final Div timeline = new Div();
     final Button more = new Button();
     final Div map = new Div();
@@ -96,10 +94,10 @@ class TopicView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         addClassName("agora-topic");
         meta.addClassName("agora-card-meta");
         summary.setVisible(false);
-        timelineTab.setLabel(getTranslation("topic.timeline"));
-        mapTab.setLabel(getTranslation("topic.map"));
-        modes.add(timelineTab, mapTab);
-        modes.addSelectedChangeListener(e -> {
+        modes = new ModeSwitch(getTranslation("topic.viewAs"));
+        timelineTab = modes.addMode(getTranslation("topic.timeline"));
+        mapTab = modes.addMode(getTranslation("topic.map"));
+        modes.addSelectedChangeListener(() -> {
             boolean asMap = modes.getSelectedTab() == mapTab;
             rememberMode(asMap ? "map" : "timeline");
             render();
@@ -132,7 +130,7 @@ class TopicView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         long id = event.getRouteParameters().getLong("id").orElseThrow(NotFoundException::new);
         topic = catalog.find(id).orElseThrow(NotFoundException::new);
         String mode = cookie(VIEW_COOKIE);
-        modes.setSelectedTab("map".equals(mode) ? mapTab : timelineTab);
+        modes.select("map".equals(mode) ? mapTab : timelineTab);
         refresh();
         pollSlot.removeAll();
         polls.forTopic(topic.id()).ifPresent(p -> pollSlot.add(new org.agora.poll.ui.PollCard(polls, p)));
