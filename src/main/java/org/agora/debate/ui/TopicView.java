@@ -17,10 +17,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -129,7 +127,7 @@ class TopicView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     public void beforeEnter(BeforeEnterEvent event) {
         long id = event.getRouteParameters().getLong("id").orElseThrow(NotFoundException::new);
         topic = catalog.find(id).orElseThrow(NotFoundException::new);
-        String mode = cookie(VIEW_COOKIE);
+        String mode = org.agora.shared.ui.Preferences.rememberedInBrowser(VIEW_COOKIE).orElse(null);
         modes.select("map".equals(mode) ? mapTab : timelineTab);
         refresh();
         pollSlot.removeAll();
@@ -450,17 +448,7 @@ class TopicView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     }
 
     private void rememberMode(String mode) {
-        getUI().ifPresent(ui -> ui.getPage().executeJs(
-                "document.cookie = $0 + '=' + $1 + '; path=/; max-age=31536000; SameSite=Lax'", VIEW_COOKIE, mode));
-    }
-
-    private static String cookie(String name) {
-        var request = VaadinRequest.getCurrent();
-        if (request == null || request.getCookies() == null) {
-            return null;
-        }
-        return Arrays.stream(request.getCookies()).filter(c -> name.equals(c.getName()))
-                .map(jakarta.servlet.http.Cookie::getValue).findFirst().orElse(null);
+        getUI().ifPresent(ui -> org.agora.shared.ui.Preferences.rememberInBrowser(ui, VIEW_COOKIE, mode));
     }
 
     @Override

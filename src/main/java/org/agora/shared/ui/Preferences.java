@@ -65,6 +65,16 @@ public final class Preferences {
         ui.getPage().reload();
     }
 
+    /** Remembers a short lowercase word in this browser for a year (a cookie the server reads on the next visit). */
+    public static void rememberInBrowser(UI ui, String name, String value) {
+        setCookie(ui, name, value);
+    }
+
+    /** A word remembered by {@link #rememberInBrowser}, read from the current request. */
+    public static Optional<String> rememberedInBrowser(String name) {
+        return cookie(VaadinRequest.getCurrent(), name);
+    }
+
     private static void setCookie(UI ui, String name, String value) {
         ui.getPage().executeJs("document.cookie = $0 + '=' + $1 + '; path=/; max-age=31536000; SameSite=Lax'" +
                 " + (location.protocol === 'https:' ? '; Secure' : '')", name, value);
@@ -75,6 +85,6 @@ public final class Preferences {
             return Optional.empty();
         }
         return Arrays.stream(request.getCookies()).filter(c -> name.equals(c.getName())).map(Cookie::getValue)
-                .filter(v -> v.matches("[a-z]{2,5}")).findFirst();
+                .filter(v -> v.matches("[a-z]{2,12}")).findFirst();
     }
 }
