@@ -134,6 +134,100 @@ class BallotRepository {
                 .query(BallotRepository::map).list();
     }
 
+    void saveOtherAnswer(long pollId, long voterId, String text, Instant now) {
+        jdbc.sql("""
+                        insert into poll_other_answer (poll_id, voter_id, text, updated_at) values (:poll, :voter, :text, :now)
+                        on conflict (poll_id, voter_id) do update set text = excluded.text, hidden = false,
+                                                                      updated_at = excluded.updated_at
+                        """)
+                .param("poll", pollId).param("voter", voterId).param("text", text).param("now", Timestamp.from(now))
+                .update();
+    }
+
+    void deleteOtherAnswer(long pollId, long voterId) {
+        jdbc.sql("delete from poll_other_answer where poll_id = :poll and voter_id = :voter")
+                .param("poll", pollId).param("voter", voterId).update();
+    }
+
+    Optional<String> otherAnswer(long pollId, long voterId) {
+        return jdbc.sql("select text from poll_other_answer where poll_id = :poll and voter_id = :voter")
+                .param("poll", pollId).param("voter", voterId).query(String.class).optional();
+    }
+
+    boolean hideOtherAnswer(long pollId, long voterId, boolean hidden) {
+        return jdbc.sql("update poll_other_answer set hidden = :hidden where poll_id = :poll and voter_id = :voter")
+                .param("poll", pollId).param("voter", voterId).param("hidden", hidden).update() == 1;
+    }
+
+    List<OtherAnswer> otherAnswers(long pollId, boolean withHidden, boolean withNames, int limit) {
+        return jdbc.sql("""
+                        select o.voter_id, a.username, o.text, o.hidden, o.updated_at
+                          from poll_other_answer o join account a on a.id = o.voter_id
+                         where o.poll_id = :poll and (:withHidden or not o.hidden)
+                         order by o.updated_at desc, o.voter_id
+                         limit :limit
+                        """)
+                .param("poll", pollId).param("withHidden", withHidden).param("limit", limit)
+                .query((rs, n) -> new OtherAnswer(rs.getLong("voter_id"), withNames ? rs.getString("username") : null,
+                        rs.getString("text"), rs.getBoolean("hidden"), rs.getTimestamp("updated_at").toInstant()))
+                .list();
+    }
+
+    List<PublicBallot> publicBallots(long pollId) {
+        return jdbc.sql("""
+                        select a.username, a.display_name, b.options, b.value
+                          from poll_ballot b join account a on a.id = b.voter_id
+                         where b.poll_id = :poll
+                         order by b.updated_at desc, b.voter_id
+                         limit 1000
+                        """)
+                .param("poll", pollId)
+                .query((rs, n) -> new PublicBallot(rs.getString("username"), rs.getString("display_name"), map(rs, n)))
+                .list();
+    }
+
+    /** Every ballot change of a poll in time order: (voter, when, old, new) — for how minds moved and scoring. */
+    List<BallotChange> changes(long pollId) {
+        return jdbc.sql("""
+                        select voter_id, at, old_options, old_value, new_options, new_value
+                          from poll_ballot_history where poll_id = :poll order by at, id
+                        """)
+                .param("poll", pollId)
+                .query((rs, n) -> new BallotChange(rs.getLong("voter_id"), rs.getTimestamp("at").toInstant(),
+                        ballot(rs, "old_options", "old_value"), ballot(rs, "new_options", "new_value")))
+                .list();
+    }
+
+    /** Each voter's current ballot, by voter id (for splits and cross-tabs; not the hot path). */
+    Map<Long, Ballot> ballotsByVoter(long pollId) {
+        var result = new HashMap<Long, Ballot>();
+        jdbc.sql("select voter_id, options, value from poll_ballot where poll_id = :poll").param("poll", pollId)
+                .query((ResultSet rs) -> {
+                    result.put(rs.getLong("voter_id"), map(rs, 0));
+                });
+        return result;
+    }
+
+    /** Other polls at least {@code min} of this poll's voters answered, most shared first. */
+    List<Long> pollsSharingVoters(long pollId, int min) {
+        return jdbc.sql("""
+                        select o.poll_id from poll_ballot b join poll_ballot o on o.voter_id = b.voter_id
+                         where b.poll_id = :poll and o.poll_id <> :poll
+                         group by o.poll_id having count(*) >= :min
+                         order by count(*) desc, o.poll_id limit 50
+                        """)
+                .param("poll", pollId).param("min", min).query(Long.class).list();
+    }
+
+    private static Ballot ballot(ResultSet rs, String optionsColumn, String valueColumn) throws SQLException {
+        Array options = rs.getArray(optionsColumn);
+        Integer value = rs.getObject(valueColumn, Integer.class);
+        if (options == null && value == null) {
+            return null;
+        }
+        return new Ballot(options == null ? null : Arrays.asList((Long[]) options.getArray()), value);
+    }
+
     private static Long[] array(Ballot ballot) {
         return ballot.options() == null ? null : ballot.options().toArray(Long[]::new);
     }

@@ -2,6 +2,10 @@ package org.agora.poll;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,10 +14,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PollRepository {
     private static final String SELECT = """
-            select id, kind, question, description, topic_id, status, min_choices, max_choices, scale_min, scale_max,
-                   scale_low_label, scale_high_label, results_visibility, closes_at, created_at, resolution
+            select id, kind, question, description, author_id, topic_id, status, min_choices, max_choices, scale_min,
+                   scale_max, scale_step, scale_low_label, scale_high_label, results_visibility, public_voters,
+                   closes_at, created_at, opened_at, closed_at, resolution_criteria, resolves_at, resolution,
+                   resolution_note, resolved_at, version
               from poll
             """;
+
+    /** The label of the free-text answer (shown translated in the views). */
+    static final String OTHER_LABEL = "Other (write-in)";
 
     private final JdbcClient jdbc;
 
@@ -35,28 +44,146 @@ class PollRepository {
                 .param("n", limit).query(this::map).list();
     }
 
+    /** Drafts of this author, newest first. */
+    List<Poll> draftsOf(long authorId) {
+        return jdbc.sql(SELECT + " where author_id = :a and status = 'DRAFT' order by created_at desc, id desc limit 50")
+                .param("a", authorId).query(this::map).list();
+    }
+
+    long insert(PollDraft d, long authorId, PollStatus status, Instant now) {
+        long id = jdbc.sql("""
+                        insert into poll (kind, question, description, author_id, status, min_choices, max_choices,
+                                          scale_min, scale_max, scale_step, scale_low_label, scale_high_label,
+                                          results_visibility, public_voters, closes_at, created_at, opened_at,
+                                          resolution_criteria, resolves_at)
+                        values (:kind, :question, :description, :author, :status, :min, :max, :smin, :smax, :step,
+                                :low, :high, :visibility, :publicVoters, :closes, :now, :opened, :criteria, :resolves)
+                        returning id
+                        """)
+                .params(draftParams(d)).param("author", authorId).param("status", status.name())
+                .param("now", Timestamp.from(now)).param("opened", status == PollStatus.OPEN ? Timestamp.from(now) : null)
+                .query(Long.class).single();
+        insertOptions(id, d);
+        return id;
+    }
+
+    /** Rewrites a draft if it is still a draft at this version; false if it changed meanwhile. */
+    boolean updateDraft(long id, int version, PollDraft d) {
+        int rows = jdbc.sql("""
+                        update poll set kind = :kind, question = :question, description = :description,
+                               min_choices = :min, max_choices = :max, scale_min = :smin, scale_max = :smax,
+                               scale_step = :step, scale_low_label = :low, scale_high_label = :high,
+                               results_visibility = :visibility, public_voters = :publicVoters, closes_at = :closes,
+                               resolution_criteria = :criteria, resolves_at = :resolves, version = version + 1
+                         where id = :id and version = :version and status = 'DRAFT'
+                        """)
+                .params(draftParams(d)).param("id", id).param("version", version).update();
+        if (rows == 1) {
+            jdbc.sql("delete from poll_option where poll_id = :id").param("id", id).update();
+            insertOptions(id, d);
+        }
+        return rows == 1;
+    }
+
+    boolean publish(long id, Instant now) {
+        return jdbc.sql("""
+                        update poll set status = 'OPEN', opened_at = :now, created_at = :now, version = version + 1
+                         where id = :id and status = 'DRAFT'
+                        """)
+                .param("id", id).param("now", Timestamp.from(now)).update() == 1;
+    }
+
+    boolean deleteDraft(long id) {
+        return jdbc.sql("delete from poll where id = :id and status = 'DRAFT'").param("id", id).update() == 1;
+    }
+
+    /** Closes an open poll by hand; false if it was not open. */
+    boolean close(long id, Instant now) {
+        return jdbc.sql("""
+                        update poll set status = 'CLOSED', closed_at = least(:now, coalesce(closes_at, :now)),
+                               version = version + 1
+                         where id = :id and status = 'OPEN'
+                        """)
+                .param("id", id).param("now", Timestamp.from(now)).update() == 1;
+    }
+
+    /** Opens a closed (not resolved) poll again, with a new closing time or none. */
+    boolean reopen(long id, Instant closesAt) {
+        return jdbc.sql("""
+                        update poll set status = 'OPEN', closed_at = null, closes_at = :closes, version = version + 1
+                         where id = :id and status in ('OPEN', 'CLOSED')
+                        """)
+                .param("id", id).param("closes", closesAt == null ? null : Timestamp.from(closesAt)).update() == 1;
+    }
+
+    /** Records a forecast's outcome once; false if it was resolved already (or is not a forecast). */
+    boolean resolve(long id, String outcome, String note, long moderatorId, Instant closedAt, Instant now) {
+        return jdbc.sql("""
+                        update poll set status = 'RESOLVED', resolution = :outcome, resolution_note = :note,
+                               resolved_by = :moderator, resolved_at = :now, closed_at = :closed,
+                               version = version + 1
+                         where id = :id and kind = 'FORECAST' and status in ('OPEN', 'CLOSED')
+                        """)
+                .param("id", id).param("outcome", outcome).param("note", note).param("moderator", moderatorId)
+                .param("closed", Timestamp.from(closedAt)).param("now", Timestamp.from(now)).update() == 1;
+    }
+
+    private Map<String, Object> draftParams(PollDraft d) {
+        var params = new HashMap<String, Object>();
+        params.put("kind", d.kind().name());
+        params.put("question", d.question());
+        params.put("description", d.description());
+        params.put("min", d.minChoices());
+        params.put("max", d.maxChoices());
+        params.put("smin", d.scaleMin());
+        params.put("smax", d.scaleMax());
+        params.put("step", d.scaleStep());
+        params.put("low", d.scaleLowLabel());
+        params.put("high", d.scaleHighLabel());
+        params.put("visibility", d.visibility().name());
+        params.put("publicVoters", d.publicVoters());
+        params.put("closes", d.closesAt() == null ? null : Timestamp.from(d.closesAt()));
+        params.put("criteria", d.resolutionCriteria());
+        params.put("resolves", d.resolvesAt() == null ? null : Timestamp.from(d.resolvesAt()));
+        return params;
+    }
+
+    private void insertOptions(long pollId, PollDraft d) {
+        int position = 1;
+        for (String label : d.options()) {
+            jdbc.sql("insert into poll_option (poll_id, label, position) values (:p, :l, :i)")
+                    .param("p", pollId).param("l", label).param("i", position++).update();
+        }
+        if (d.allowOther()) {
+            jdbc.sql("insert into poll_option (poll_id, label, position, is_other) values (:p, :l, :i, true)")
+                    .param("p", pollId).param("l", OTHER_LABEL).param("i", position).update();
+        }
+    }
+
     private List<PollOption> options(long pollId) {
-        return jdbc.sql("select id, label, position from poll_option where poll_id = :p order by position")
+        return jdbc.sql("select id, label, position, is_other from poll_option where poll_id = :p order by position")
                 .param("p", pollId)
-                .query((rs, n) -> new PollOption(rs.getLong("id"), rs.getString("label"), rs.getInt("position")))
+                .query((rs, n) -> new PollOption(rs.getLong("id"), rs.getString("label"), rs.getInt("position"),
+                        rs.getBoolean("is_other")))
                 .list();
     }
 
     private Poll map(ResultSet rs, int n) throws SQLException {
         long id = rs.getLong("id");
-        long topic = rs.getLong("topic_id");
-        Long topicId = rs.wasNull() ? null : topic;
-        int min = rs.getInt("scale_min");
-        Integer scaleMin = rs.wasNull() ? null : min;
-        int max = rs.getInt("scale_max");
-        Integer scaleMax = rs.wasNull() ? null : max;
-        var closes = rs.getTimestamp("closes_at");
         return new Poll(id, PollKind.valueOf(rs.getString("kind")), rs.getString("question"),
-                rs.getString("description"), topicId, PollStatus.valueOf(rs.getString("status")),
-                rs.getInt("min_choices"), rs.getInt("max_choices"), scaleMin, scaleMax,
-                rs.getString("scale_low_label"), rs.getString("scale_high_label"),
-                ResultsVisibility.valueOf(rs.getString("results_visibility")),
-                closes == null ? null : closes.toInstant(), rs.getTimestamp("created_at").toInstant(),
-                rs.getString("resolution"), options(id));
+                rs.getString("description"), rs.getObject("author_id", Long.class), rs.getObject("topic_id", Long.class),
+                PollStatus.valueOf(rs.getString("status")), rs.getInt("min_choices"), rs.getInt("max_choices"),
+                rs.getObject("scale_min", Integer.class), rs.getObject("scale_max", Integer.class),
+                rs.getInt("scale_step"), rs.getString("scale_low_label"), rs.getString("scale_high_label"),
+                ResultsVisibility.valueOf(rs.getString("results_visibility")), rs.getBoolean("public_voters"),
+                instant(rs, "closes_at"), instant(rs, "created_at"), instant(rs, "opened_at"),
+                instant(rs, "closed_at"), rs.getString("resolution_criteria"), instant(rs, "resolves_at"),
+                rs.getString("resolution"), rs.getString("resolution_note"), instant(rs, "resolved_at"),
+                rs.getInt("version"), options(id));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        var t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
     }
 }

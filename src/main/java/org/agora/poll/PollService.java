@@ -33,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PollService {
     static final String TOPIC = "poll.vote";
+    static final int OTHER_MAX_CHARS = 200;
 
     private final PollRepository polls;
     private final BallotRepository ballots;
@@ -61,7 +62,8 @@ public class PollService {
 
     @Transactional(readOnly = true)
     public Optional<Poll> find(long pollId) {
-        return polls.find(pollId).filter(p -> p.status() != PollStatus.DRAFT || isStaff());
+        return polls.find(pollId).filter(p -> !p.isDraft()
+                || CurrentUser.get().map(u -> p.isAuthor(u.id().value())).orElse(false));
     }
 
     @Transactional(readOnly = true)
@@ -78,11 +80,23 @@ public class PollService {
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public void vote(long pollId, Ballot ballot) {
+        vote(pollId, ballot, null);
+    }
+
+    /**
+     * Casts or changes the signed-in member's ballot; {@code otherText} is the member's own answer when the
+     * ballot picks the poll's "other" option (required then, ignored otherwise).
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void vote(long pollId, Ballot ballot, String otherText) {
         long voter = CurrentUser.require().id().value();
         Instant now = clock.instant();
-        Poll poll = polls.find(pollId).orElseThrow(() -> new PollException("poll.notFound"));
+        Poll poll = polls.find(pollId).filter(p -> !p.isDraft() || p.isAuthor(voter))
+                .orElseThrow(() -> new PollException("poll.notFound"));
         requireOpen(poll, now);
         Ballot clean = validate(poll, ballot);
+        String other = otherAnswer(poll, clean, otherText);
         take(voter);
         Ballot before = null;
         if (!ballots.insert(pollId, voter, clean, now)) {
@@ -93,14 +107,72 @@ public class PollService {
                     throw new PollException("poll.tryAgain");
                 }
             } else if (before.equals(clean)) {
+                if (other != null) {
+                    ballots.saveOtherAnswer(pollId, voter, other, now);
+                }
                 return;
             } else {
                 ballots.update(pollId, voter, clean, now);
             }
         }
+        if (other != null) {
+            ballots.saveOtherAnswer(pollId, voter, other, now);
+        } else if (before != null && poll.otherOption().isPresent()) {
+            ballots.deleteOtherAnswer(pollId, voter);
+        }
         applyChange(ballots, poll, voter, before, clean);
         ballots.history(pollId, voter, before, clean, now);
         bus.publish(TOPIC, String.valueOf(pollId));
+    }
+
+    /** The member's own words for the "other" answer, checked; null when the ballot does not pick it. */
+    private static String otherAnswer(Poll poll, Ballot ballot, String raw) {
+        var other = poll.otherOption();
+        if (other.isEmpty() || ballot.options() == null || !ballot.options().contains(other.get().id())) {
+            return null;
+        }
+        String text = org.agora.shared.text.TextInput.clean(raw);
+        int length = org.agora.shared.text.TextInput.length(text);
+        if (org.agora.shared.text.TextInput.isBlank(text) || length > OTHER_MAX_CHARS) {
+            throw new PollException("ballot.otherText", OTHER_MAX_CHARS, length);
+        }
+        return text;
+    }
+
+    /** The latest visible "other" answers of a poll (hidden ones only for staff), if its results are visible. */
+    @Transactional(readOnly = true)
+    public List<OtherAnswer> otherAnswers(long pollId, int limit) {
+        if (results(pollId).isEmpty()) {
+            return List.of();
+        }
+        Poll poll = polls.find(pollId).orElseThrow(() -> new PollException("poll.notFound"));
+        return ballots.otherAnswers(pollId, isStaff(), poll.publicVoters(), Math.max(1, Math.min(limit, 200)));
+    }
+
+    /** The signed-in member's own words for the "other" answer, if their ballot picks it. */
+    @Transactional(readOnly = true)
+    public Optional<String> myOtherAnswer(long pollId) {
+        return CurrentUser.get().flatMap(u -> ballots.otherAnswer(pollId, u.id().value()));
+    }
+
+    /** Hides or shows an "other" answer (moderators), as a post is hidden. */
+    @PreAuthorize("hasRole('MODERATOR')")
+    @Transactional
+    public void hideOtherAnswer(long pollId, long voterId, boolean hidden) {
+        if (!ballots.hideOtherAnswer(pollId, voterId, hidden)) {
+            throw new PollException("poll.notFound");
+        }
+        bus.publish(TOPIC, String.valueOf(pollId));
+    }
+
+    /** Who voted for what, for polls whose voters are public (empty for secret polls and hidden results). */
+    @Transactional(readOnly = true)
+    public List<PublicBallot> publicBallots(long pollId) {
+        Poll poll = polls.find(pollId).orElseThrow(() -> new PollException("poll.notFound"));
+        if (!poll.publicVoters() || results(pollId).isEmpty()) {
+            return List.of();
+        }
+        return ballots.publicBallots(pollId);
     }
 
     /** Takes the signed-in member's ballot back, while the poll is open. */
@@ -129,7 +201,7 @@ public class PollService {
     /** The results, if the poll's visibility rule lets the current reader see them now; empty otherwise. */
     @Transactional(readOnly = true)
     public Optional<PollResults> results(long pollId) {
-        Poll poll = polls.find(pollId).orElseThrow(() -> new PollException("poll.notFound"));
+        Poll poll = find(pollId).orElseThrow(() -> new PollException("poll.notFound"));
         boolean visible = switch (poll.visibility()) {
             case ALWAYS -> true;
             case AFTER_VOTING -> poll.closedAt(clock.instant()) || myBallot(pollId).isPresent() || isStaff();
@@ -203,8 +275,8 @@ public class PollService {
             }
             case SCALE -> {
                 Integer v = ballot.value();
-                if (v == null || v < poll.scaleMin() || v > poll.scaleMax()) {
-                    throw new PollException("ballot.scaleRange", poll.scaleMin(), poll.scaleMax());
+                if (v == null || v < poll.scaleMin() || v > poll.scaleMax() || (v - poll.scaleMin()) % poll.scaleStep() != 0) {
+                    throw new PollException("ballot.scaleRange", poll.scaleMin(), poll.scaleMax(), poll.scaleStep());
                 }
                 return Ballot.ofValue(v);
             }

@@ -74,7 +74,8 @@ class PollServiceTest {
         assertThatThrownBy(() -> polls.vote(closed.id(), Ballot.ofOptions(List.of(option(closed, 1)))))
                 .isInstanceOf(PollException.class).hasMessage("poll.closed");
         assertThatThrownBy(() -> polls.vote(draft.id(), Ballot.ofOptions(List.of(option(draft, 1)))))
-                .isInstanceOf(PollException.class).hasMessage("poll.draft");
+                .as("someone else's draft is not even said to exist").isInstanceOf(PollException.class)
+                .hasMessage("poll.notFound");
         assertThat(polls.find(draft.id())).as("drafts are hidden from members").isEmpty();
     }
 

@@ -9,10 +9,12 @@ import org.springframework.stereotype.Component;
 class TestPolls {
     private final JdbcClient jdbc;
     private final PollRepository polls;
+    private final BallotRepository ballots;
 
-    TestPolls(JdbcClient jdbc, PollRepository polls) {
+    TestPolls(JdbcClient jdbc, PollRepository polls, BallotRepository ballots) {
         this.jdbc = jdbc;
         this.polls = polls;
+        this.ballots = ballots;
     }
 
     Poll create(PollKind kind, String status, String visibility, int minChoices, int maxChoices, List<String> options) {
@@ -31,6 +33,32 @@ class TestPolls {
                     .param("p", id).param("l", options.get(i)).param("i", i + 1).update();
         }
         return polls.find(id).orElseThrow();
+    }
+
+    /** A forecast that opened {@code openedDaysAgo} days ago and closed (by its date) {@code closedDaysAgo} ago. */
+    Poll pastForecast(int openedDaysAgo, int closedDaysAgo) {
+        var poll = create(PollKind.FORECAST, "OPEN", "ALWAYS", 1, 1, List.of());
+        var now = java.time.Instant.now();
+        jdbc.sql("update poll set opened_at = :opened, closes_at = :closes where id = :id")
+                .param("opened", java.sql.Timestamp.from(now.minus(java.time.Duration.ofDays(openedDaysAgo))))
+                .param("closes", java.sql.Timestamp.from(now.minus(java.time.Duration.ofDays(closedDaysAgo))))
+                .param("id", poll.id()).update();
+        return polls.find(poll.id()).orElseThrow();
+    }
+
+    /** Records a ballot change at a past time, as the service would have then (tallies and history). */
+    void ballotAt(Poll poll, long voter, Integer percent, java.time.Instant at) {
+        var before = ballots.find(poll.id(), voter).orElse(null);
+        Ballot after = percent == null ? null : Ballot.ofValue(percent);
+        if (before == null && after != null) {
+            ballots.insert(poll.id(), voter, after, at);
+        } else if (after == null) {
+            ballots.delete(poll.id(), voter);
+        } else {
+            ballots.update(poll.id(), voter, after, at);
+        }
+        PollService.applyChange(ballots, poll, voter, before, after);
+        ballots.history(poll.id(), voter, before, after, at);
     }
 
     Poll single(String... options) {

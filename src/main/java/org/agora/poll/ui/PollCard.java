@@ -24,6 +24,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -35,6 +37,9 @@ import org.agora.poll.PollKind;
 import org.agora.poll.PollOption;
 import org.agora.poll.PollResults;
 import org.agora.poll.PollService;
+import org.agora.poll.PollStatus;
+import org.agora.shared.text.Markdown;
+import org.agora.shared.ui.Dates;
 
 /**
  * A poll with its ballot form (or a sign-in prompt, or why it is closed) and its results as an SVG chart with a
@@ -49,6 +54,8 @@ public class PollCard extends Section {
     final Button vote = new Button();
     final Button retract = new Button();
     final Div results = new Div();
+    final TextField otherText = new TextField();
+    final Div otherAnswers = new Div();
     private final PollService polls;
     private Poll poll;
     private Runnable unwatch;
@@ -58,21 +65,65 @@ public class PollCard extends Section {
         this.poll = poll;
         addClassName("agora-poll");
         setId("poll-" + poll.id());
-        var heading = new H2(poll.question());
-        heading.addClassName("agora-poll-question");
-        var status = new Span(getTranslation(poll.closedAt(java.time.Instant.now()) ? "poll.status.closed" : "poll.status.open"));
-        status.getElement().getThemeList().add(poll.closedAt(java.time.Instant.now()) ? "badge contrast" : "badge success");
-        add(new HorizontalLayout(heading, status));
         results.addClassName("agora-poll-results");
         results.getElement().setAttribute("aria-live", "polite");
-        add(form(), results);
+        otherAnswers.addClassName("agora-other-answers");
+        otherText.setLabel(getTranslation("poll.otherYours"));
+        otherText.setMaxLength(200);
+        otherText.setWidthFull();
+        single.addValueChangeListener(e -> showOtherText());
+        multiple.addValueChangeListener(e -> showOtherText());
+        add(header(), form(), results, otherAnswers);
         showResults();
+    }
+
+    private Div header() {
+        var box = new Div();
+        box.addClassName("agora-poll-header");
+        var heading = new H2(poll.question());
+        heading.addClassName("agora-poll-question");
+        var now = Instant.now();
+        String statusText = switch (poll.status()) {
+            case DRAFT -> getTranslation("poll.status.draft");
+            case RESOLVED -> getTranslation("poll.status.resolved", getTranslation("poll.resolve." + poll.resolution()));
+            default -> getTranslation(poll.closedAt(now) ? "poll.status.closed" : "poll.status.open");
+        };
+        var status = new Span(statusText);
+        status.addClassName("agora-poll-status");
+        status.getElement().getThemeList().add(poll.acceptsBallotsAt(now) ? "badge success" : "badge contrast");
+        box.add(new HorizontalLayout(heading, status));
+        if (!poll.description().isBlank()) {
+            box.add(new Html("<div class=\"agora-post-body\">" + Markdown.toHtml(poll.description()) + "</div>"));
+        }
+        var facts = new ArrayList<String>();
+        poll.endedAt(now).ifPresentOrElse(at -> facts.add(getTranslation("poll.closedOn", Dates.dateTime(at, getLocale()))),
+                () -> {
+                    if (poll.closesAt() != null) {
+                        facts.add(getTranslation("poll.closesAt", Dates.dateTime(poll.closesAt(), getLocale())));
+                    }
+                });
+        if (poll.kind() == PollKind.FORECAST && poll.resolvesAt() != null && poll.status() != PollStatus.RESOLVED) {
+            facts.add(getTranslation("poll.resolvesAt", Dates.date(poll.resolvesAt(), getLocale())));
+        }
+        facts.add(getTranslation(poll.publicVoters() ? "poll.publicVoters" : "poll.secretVoters"));
+        var meta = new Paragraph(String.join(" · ", facts));
+        meta.addClassName("agora-muted");
+        box.add(meta);
+        if (poll.kind() == PollKind.FORECAST && !poll.resolutionCriteria().isBlank()) {
+            box.add(new Details(getTranslation("poll.criteria"), new Paragraph(poll.resolutionCriteria())));
+        }
+        if (poll.status() == PollStatus.RESOLVED && poll.resolutionNote() != null) {
+            var note = new Paragraph(getTranslation("poll.resolutionNote") + ": " + poll.resolutionNote());
+            note.addClassName("agora-resolution-note");
+            box.add(note);
+        }
+        return box;
     }
 
     private Div form() {
         var form = new Div();
         form.addClassName("agora-poll-form");
-        var now = java.time.Instant.now();
+        var now = Instant.now();
         if (!poll.acceptsBallotsAt(now)) {
             form.add(new Paragraph(getTranslation(poll.resolution() == null ? "poll.closedNotice" : "poll.resolvedNotice",
                     poll.resolution() == null ? "" : poll.resolution())));
@@ -89,7 +140,7 @@ public class PollCard extends Section {
             case SINGLE -> {
                 single.setLabel(getTranslation("poll.chooseOne"));
                 single.setItems(poll.options());
-                single.setItemLabelGenerator(PollOption::label);
+                single.setItemLabelGenerator(this::optionLabel);
                 if (mine != null) {
                     poll.options().stream().filter(o -> o.id() == mine.options().getFirst()).findFirst().ifPresent(single::setValue);
                 }
@@ -98,7 +149,7 @@ public class PollCard extends Section {
             case MULTIPLE -> {
                 multiple.setLabel(getTranslation("poll.chooseUpTo", poll.maxChoices()));
                 multiple.setItems(poll.options());
-                multiple.setItemLabelGenerator(PollOption::label);
+                multiple.setItemLabelGenerator(this::optionLabel);
                 if (mine != null) {
                     multiple.setValue(new java.util.HashSet<>(poll.options().stream()
                             .filter(o -> mine.options().contains(o.id())).toList()));
@@ -128,6 +179,7 @@ public class PollCard extends Section {
                 form.add(probability);
             }
             case RANKED -> {
+                ranking.clear();
                 for (int i = 0; i < poll.options().size(); i++) {
                     var select = new Select<PollOption>();
                     select.setLabel(getTranslation("poll.rank", i + 1));
@@ -146,6 +198,11 @@ public class PollCard extends Section {
                 form.add(row);
             }
         }
+        if (poll.otherOption().isPresent()) {
+            otherText.setValue(polls.myOtherAnswer(poll.id()).orElse(""));
+            form.add(otherText);
+            showOtherText();
+        }
         vote.setText(getTranslation(mine == null ? "poll.vote" : "poll.change"));
         vote.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         vote.setDisableOnClick(true);
@@ -154,7 +211,11 @@ public class PollCard extends Section {
         retract.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         retract.setVisible(mine != null);
         retract.addClickListener(e -> {
-            polls.retract(poll.id());
+            try {
+                polls.retract(poll.id());
+            } catch (PollException ex) {
+                error(ex);
+            }
             replaceForm();
         });
         form.add(new HorizontalLayout(vote, retract));
@@ -182,20 +243,52 @@ public class PollCard extends Section {
                 case RANKED -> Ballot.ofOptions(ranking.stream().filter(s -> !s.isEmpty())
                         .map(s -> s.getValue().id()).toList());
             };
-            polls.vote(poll.id(), ballot);
+            polls.vote(poll.id(), ballot, otherText.isVisible() ? otherText.getValue() : null);
             replaceForm();
             Notification.show(getTranslation("poll.thanks"), 3000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (PollException e) {
-            Notification.show(getTranslation(e.messageKey(), e.args()), 6000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            if ("ballot.otherText".equals(e.messageKey())) {
+                otherText.setErrorMessage(getTranslation(e.messageKey(), e.args()));
+                otherText.setInvalid(true);
+            }
+            error(e);
+            if ("poll.closed".equals(e.messageKey()) || "poll.notFound".equals(e.messageKey())) {
+                refresh();
+            }
         } finally {
             vote.setEnabled(true);
         }
     }
 
-    private void replaceForm() {
+    private void error(PollException e) {
+        Notification.show(getTranslation(e.messageKey(), e.args()), 6000, Notification.Position.TOP_CENTER)
+                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    private String optionLabel(PollOption option) {
+        return option.other() ? getTranslation("poll.other") : option.label();
+    }
+
+    private void showOtherText() {
+        var other = poll.otherOption().orElse(null);
+        boolean chosen = other != null && switch (poll.kind()) {
+            case SINGLE -> other.equals(single.getValue());
+            case MULTIPLE -> multiple.getValue().contains(other);
+            default -> false;
+        };
+        otherText.setVisible(chosen);
+        otherText.setRequiredIndicatorVisible(chosen);
+    }
+
+    /** Reads the poll again and rebuilds header, form and results (after it closed, reopened or resolved). */
+    void refresh() {
         poll = polls.find(poll.id()).orElse(poll);
+        getElement().setChild(0, header().getElement());
+        replaceForm();
+    }
+
+    private void replaceForm() {
         getChildren().filter(c -> c.hasClassName("agora-poll-form")).findFirst()
                 .ifPresent(old -> getElement().setChild(getElement().indexOfChild(old.getElement()), form().getElement()));
         showResults();
@@ -203,15 +296,17 @@ public class PollCard extends Section {
 
     void showResults() {
         results.removeAll();
+        otherAnswers.removeAll();
         var shown = polls.results(poll.id());
         if (shown.isEmpty()) {
             results.add(new Paragraph(getTranslation("poll.resultsHidden")));
             return;
         }
+        showOtherAnswers();
         PollResults r = shown.get();
         List<BarChart.Bar> bars = switch (poll.kind()) {
             case SINGLE, MULTIPLE, RANKED -> poll.options().stream()
-                    .map(o -> new BarChart.Bar(o.label(), r.count(o.id()))).toList();
+                    .map(o -> new BarChart.Bar(optionLabel(o), r.count(o.id()))).toList();
             case SCALE -> IntStream.rangeClosed(poll.scaleMin(), poll.scaleMax())
                     .mapToObj(v -> new BarChart.Bar(scaleLabel(v), r.count(v))).toList();
             case FORECAST -> IntStream.range(0, 10).mapToObj(b -> new BarChart.Bar((b * 10 + (b == 0 ? 1 : 0)) + "–"
@@ -262,10 +357,51 @@ public class PollCard extends Section {
         return box;
     }
 
+    private void showOtherAnswers() {
+        if (poll.otherOption().isEmpty()) {
+            return;
+        }
+        var answers = polls.otherAnswers(poll.id(), 50);
+        if (answers.isEmpty()) {
+            return;
+        }
+        var list = new com.vaadin.flow.component.html.UnorderedList();
+        boolean staff = CurrentUser.get().map(u -> u.role() != org.agora.account.Role.MEMBER).orElse(false);
+        for (var a : answers) {
+            var item = new com.vaadin.flow.component.html.ListItem();
+            item.add(new Span(a.text()));
+            if (a.username() != null) {
+                item.add(new Span(" — "), new Anchor("/u/" + a.username(), "@" + a.username()));
+            }
+            if (a.hidden()) {
+                var badge = new Span(getTranslation("poll.otherHidden"));
+                badge.getElement().getThemeList().add("badge error");
+                item.add(new Span(" "), badge);
+            }
+            if (staff) {
+                var toggle = new Button(getTranslation(a.hidden() ? "poll.show" : "poll.hide"), e -> {
+                    polls.hideOtherAnswer(poll.id(), a.voterId(), !a.hidden());
+                    showResults();
+                });
+                toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+                item.add(toggle);
+            }
+            list.add(item);
+        }
+        otherAnswers.add(new Details(getTranslation("poll.otherAnswers") + " (" + answers.size() + ")", list));
+    }
+
     @Override
     protected void onAttach(AttachEvent event) {
         var ui = event.getUI();
-        unwatch = polls.watch(poll.id(), () -> ui.access(this::showResults));
+        unwatch = polls.watch(poll.id(), () -> ui.access(() -> {
+            var now = polls.find(poll.id()).orElse(poll);
+            if (now.status() != poll.status() || !java.util.Objects.equals(now.closesAt(), poll.closesAt())) {
+                refresh();
+            } else {
+                showResults();
+            }
+        }));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.agora.poll.ui;
 
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -9,21 +10,36 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.agora.poll.ForecastResolution;
 import org.agora.poll.Poll;
+import org.agora.poll.PollAuthoring;
+import org.agora.poll.PollInsights;
 import org.agora.poll.PollService;
 import org.agora.shared.ui.MainLayout;
 
-/** One poll on its own page, with a link to the thread that debates its question. */
+/**
+ * One poll on its own page: the ballot and live results, the author's and moderators' controls, and what Agora
+ * shows beyond the tally (history, split by side, how minds moved, cross-tab), with exports and a link to the
+ * thread that debates its question.
+ */
 @Route(value = "polls/:id([0-9]{1,18})", layout = MainLayout.class)
 @AnonymousAllowed
 class PollView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     final H1 title = new H1();
     private final PollService polls;
+    private final PollAuthoring authoring;
+    private final ForecastResolution resolution;
+    private final PollInsights insights;
     private Poll poll;
     PollCard card;
+    PollManagePanel manage;
+    PollInsightsPanel details;
 
-    PollView(PollService polls) {
+    PollView(PollService polls, PollAuthoring authoring, ForecastResolution resolution, PollInsights insights) {
         this.polls = polls;
+        this.authoring = authoring;
+        this.resolution = resolution;
+        this.insights = insights;
         addClassName("agora-narrow");
     }
 
@@ -31,13 +47,34 @@ class PollView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
     public void beforeEnter(BeforeEnterEvent event) {
         long id = event.getRouteParameters().getLong("id").orElseThrow(NotFoundException::new);
         poll = polls.find(id).orElseThrow(NotFoundException::new);
+        render();
+    }
+
+    private void render() {
+        poll = polls.find(poll.id()).orElse(poll);
         removeAll();
         title.setText(getTranslation("poll.pageTitle"));
         card = new PollCard(polls, poll);
         add(title, card);
-        if (poll.topicId() != null) {
-            add(new Anchor("/threads/" + poll.topicId(), getTranslation("poll.debateIt")));
+        if (poll.isDraft()) {
+            add(new Anchor("/polls/" + poll.id() + "/edit", getTranslation("poll.editDraft")));
+            return;
         }
+        manage = null;
+        if (PollManagePanel.shownFor(poll)) {
+            manage = new PollManagePanel(authoring, resolution, poll, this::render);
+            add(manage);
+        }
+        details = new PollInsightsPanel(insights, resolution, poll);
+        add(details);
+        var links = new Div(new Anchor("/api/v1/polls/" + poll.id() + "/results.csv", getTranslation("poll.exportCsv")),
+                new Anchor("/api/v1/polls/" + poll.id(), getTranslation("poll.exportJson")));
+        links.addClassName("agora-links");
+        links.getChildren().forEach(a -> ((Anchor) a).setRouterIgnore(true));
+        if (poll.topicId() != null) {
+            links.add(new Anchor("/threads/" + poll.topicId(), getTranslation("poll.debateIt")));
+        }
+        add(links);
     }
 
     @Override

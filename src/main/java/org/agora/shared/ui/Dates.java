@@ -22,6 +22,11 @@ public final class Dates {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).withZone(zone()).format(instant);
     }
 
+    /** The reader's time zone as their browser reported it, or UTC. */
+    public static ZoneId zoneOfReader() {
+        return zone();
+    }
+
     static ZoneId zone() {
         try {
             var ui = UI.getCurrent();

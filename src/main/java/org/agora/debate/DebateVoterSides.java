@@ -1,0 +1,41 @@
+package org.agora.debate;
+
+import java.sql.ResultSet;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.agora.poll.VoterSides;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Tells polls which side each voter took in the thread's debate: the stance of their latest post there that is
+ * not deleted. A voter who never posted in the thread is absent (the poll shows "did not post").
+ */
+@Repository
+class DebateVoterSides implements VoterSides {
+    private final JdbcClient jdbc;
+
+    DebateVoterSides(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Map<Long, Side> sidesIn(long topicId, Collection<Long> voterIds) {
+        var sides = new HashMap<Long, Side>();
+        if (voterIds.isEmpty()) {
+            return sides;
+        }
+        jdbc.sql("""
+                        select distinct on (author_id) author_id, stance
+                          from debate_post
+                         where topic_id = :topic and deleted_at is null and author_id = any(:voters)
+                         order by author_id, created_at desc, id desc
+                        """)
+                .param("topic", topicId).param("voters", voterIds.toArray(Long[]::new))
+                .query((ResultSet rs) -> {
+                    sides.put(rs.getLong("author_id"), Side.valueOf(rs.getString("stance")));
+                });
+        return sides;
+    }
+}

@@ -1,0 +1,165 @@
+package org.agora.poll;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.agora.account.AgoraUser;
+import org.agora.account.CurrentUser;
+import org.agora.account.Role;
+import org.agora.shared.events.EventBus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Polls written by members: a draft only its author sees, published when ready; closed and reopened by hand by
+ * its author or a moderator. Every rule is checked here, whatever the view shows.
+ */
+@Service
+public class PollAuthoring {
+    private final PollRepository polls;
+    private final EventBus bus;
+    private final Clock clock;
+    private final int pollsPerHour;
+    private final Cache<Long, Bucket> throttles = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterAccess(Duration.ofHours(2)).build();
+
+    PollAuthoring(PollRepository polls, EventBus bus, Clock clock,
+                  @Value("${agora.polls.created-per-hour:10}") int pollsPerHour) {
+        this.polls = polls;
+        this.bus = bus;
+        this.clock = clock;
+        this.pollsPerHour = pollsPerHour;
+    }
+
+    /** Checks and saves a poll, as a draft or published at once; returns its id. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public long create(PollDraft draft, boolean publish) {
+        var me = CurrentUser.require();
+        Instant now = clock.instant();
+        PollDraft clean = PollDraftCheck.clean(draft, now);
+        take(me.id().value());
+        return polls.insert(clean, me.id().value(), publish ? PollStatus.OPEN : PollStatus.DRAFT, now);
+    }
+
+    /** Rewrites the author's draft; refuses if it was changed (or published) since {@code version} was read. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void updateDraft(long pollId, int version, PollDraft draft) {
+        Poll poll = ownDraft(pollId);
+        PollDraft clean = PollDraftCheck.clean(draft, clock.instant());
+        if (poll.version() != version || !polls.updateDraft(pollId, version, clean)) {
+            throw new PollException("draft.changedMeanwhile");
+        }
+    }
+
+    /** Opens the author's draft for votes (its closing date must still lie ahead). */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void publish(long pollId) {
+        Poll poll = ownDraft(pollId);
+        Instant now = clock.instant();
+        if (poll.closesAt() != null && !poll.closesAt().isAfter(now)) {
+            throw new PollException(List.of(new PollException.Problem("closesAt", "draft.closesAt")));
+        }
+        if (!polls.publish(pollId, now)) {
+            throw new PollException("draft.changedMeanwhile");
+        }
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void deleteDraft(long pollId) {
+        ownDraft(pollId);
+        polls.deleteDraft(pollId);
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<Poll> myDrafts() {
+        return polls.draftsOf(CurrentUser.require().id().value());
+    }
+
+    /** Stops the votes now (author or moderator). */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void close(long pollId) {
+        Poll poll = manageable(pollId);
+        if (poll.closedAt(clock.instant()) && poll.status() != PollStatus.OPEN) {
+            throw new PollException("poll.alreadyClosed");
+        }
+        if (!polls.close(pollId, clock.instant())) {
+            throw new PollException("poll.alreadyClosed");
+        }
+        bus.publish(PollService.TOPIC, String.valueOf(pollId));
+    }
+
+    /** Takes votes again (author or moderator), until {@code closesAt} (future) or without end (not forecasts). */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void reopen(long pollId, Instant closesAt) {
+        Poll poll = manageable(pollId);
+        Instant now = clock.instant();
+        if (poll.status() == PollStatus.RESOLVED) {
+            throw new PollException("poll.resolvedForGood");
+        }
+        if (poll.acceptsBallotsAt(now)) {
+            throw new PollException("poll.alreadyOpen");
+        }
+        if (closesAt == null ? poll.kind() == PollKind.FORECAST
+                : !closesAt.isAfter(now) || closesAt.isAfter(now.plus(PollDraftCheck.MAX_OPEN))) {
+            throw new PollException(List.of(new PollException.Problem("closesAt", "draft.closesAt")));
+        }
+        if (poll.resolvesAt() != null && closesAt != null && closesAt.isAfter(poll.resolvesAt())) {
+            throw new PollException(List.of(new PollException.Problem("closesAt", "draft.closesAfterResolution")));
+        }
+        polls.reopen(pollId, closesAt);
+        bus.publish(PollService.TOPIC, String.valueOf(pollId));
+    }
+
+    /** Whether the signed-in member may close, reopen or edit this poll (for views; the services check anyway). */
+    public static boolean canManage(Poll poll) {
+        return CurrentUser.get().map(u -> isStaff(u) || poll.isAuthor(u.id().value())).orElse(false);
+    }
+
+    private Poll ownDraft(long pollId) {
+        long me = CurrentUser.require().id().value();
+        Poll poll = polls.find(pollId).filter(p -> p.isAuthor(me)).orElseThrow(() -> new PollException("poll.notFound"));
+        if (!poll.isDraft()) {
+            throw new PollException("draft.published");
+        }
+        return poll;
+    }
+
+    private Poll manageable(long pollId) {
+        Poll poll = polls.find(pollId).orElseThrow(() -> new PollException("poll.notFound"));
+        var me = CurrentUser.require();
+        if (poll.isDraft() && !poll.isAuthor(me.id().value())) {
+            throw new PollException("poll.notFound");
+        }
+        if (!isStaff(me) && !poll.isAuthor(me.id().value())) {
+            throw new PollException("poll.notYours");
+        }
+        return poll;
+    }
+
+    static boolean isStaff(AgoraUser user) {
+        return user.role() == Role.MODERATOR || user.role() == Role.ADMIN;
+    }
+
+    private void take(long author) {
+        var bucket = throttles.get(author, k -> Bucket.builder().addLimit(Bandwidth.builder()
+                .capacity(pollsPerHour).refillGreedy(pollsPerHour, Duration.ofHours(1)).build()).build());
+        var probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            throw new PollException("draft.tooMany", Duration.ofNanos(probe.getNanosToWaitForRefill()).toMinutes() + 1);
+        }
+    }
+}

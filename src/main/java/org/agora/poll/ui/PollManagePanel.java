@@ -1,0 +1,134 @@
+package org.agora.poll.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextArea;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import org.agora.account.CurrentUser;
+import org.agora.account.Role;
+import org.agora.poll.ForecastResolution;
+import org.agora.poll.Poll;
+import org.agora.poll.PollAuthoring;
+import org.agora.poll.PollException;
+import org.agora.poll.PollKind;
+import org.agora.poll.PollStatus;
+import org.agora.shared.ui.Dates;
+
+/**
+ * The poll's controls for its author and moderators: close now, reopen (with a new closing date), and for
+ * moderators the resolution of a forecast. Shown only to those allowed; the services check again.
+ */
+class PollManagePanel extends Details {
+    final Button close = new Button();
+    final Button reopen = new Button();
+    final DateTimePicker reopenUntil = new DateTimePicker();
+    final RadioButtonGroup<ForecastResolution.Outcome> outcome = new RadioButtonGroup<>();
+    final TextArea note = new TextArea();
+    final Button resolve = new Button();
+    private final PollAuthoring authoring;
+    private final ForecastResolution resolution;
+    private final Runnable changed;
+    private Poll poll;
+
+    PollManagePanel(PollAuthoring authoring, ForecastResolution resolution, Poll poll, Runnable changed) {
+        this.authoring = authoring;
+        this.resolution = resolution;
+        this.poll = poll;
+        this.changed = changed;
+        setSummaryText(getTranslation("poll.manage"));
+        addClassName("agora-poll-manage");
+        close.setText(getTranslation("poll.closeNow"));
+        close.setDisableOnClick(true);
+        close.addClickListener(e -> act(() -> authoring.close(poll.id()), "poll.closedDone", close));
+        reopen.setText(getTranslation("poll.reopen"));
+        reopen.setDisableOnClick(true);
+        reopenUntil.setLabel(getTranslation("poll.reopenUntil"));
+        reopenUntil.setMin(LocalDateTime.now(Dates.zoneOfReader()));
+        reopen.addClickListener(e -> act(() -> authoring.reopen(poll.id(), reopenUntil.getValue() == null ? null
+                : reopenUntil.getValue().atZone(Dates.zoneOfReader()).toInstant()), "poll.reopenedDone", reopen));
+        outcome.setLabel(getTranslation("poll.resolve.outcome"));
+        outcome.setItems(ForecastResolution.Outcome.values());
+        outcome.setItemLabelGenerator(o -> getTranslation("poll.resolve." + o.name()));
+        note.setLabel(getTranslation("poll.resolve.note"));
+        note.setMaxLength(ForecastResolution.MAX_NOTE_CHARS);
+        note.setWidthFull();
+        resolve.setText(getTranslation("poll.resolve.submit"));
+        resolve.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        resolve.setDisableOnClick(true);
+        resolve.addClickListener(e -> resolveForecast());
+        build();
+    }
+
+    /** Whether the signed-in member gets any control here. */
+    static boolean shownFor(Poll poll) {
+        return PollAuthoring.canManage(poll) && poll.status() != PollStatus.RESOLVED && !poll.isDraft();
+    }
+
+    void update(Poll newer) {
+        this.poll = newer;
+        build();
+    }
+
+    private void build() {
+        var content = new Div();
+        var now = Instant.now();
+        if (poll.acceptsBallotsAt(now)) {
+            content.add(close);
+        } else if (poll.status() != PollStatus.RESOLVED) {
+            content.add(new HorizontalLayout(reopenUntil, reopen));
+        }
+        boolean staff = CurrentUser.get().map(u -> u.role() != Role.MEMBER).orElse(false);
+        if (staff && poll.kind() == PollKind.FORECAST && poll.status() != PollStatus.RESOLVED) {
+            var form = new Div(outcome, note, resolve);
+            form.addClassName("agora-resolve-form");
+            content.add(new com.vaadin.flow.component.html.H3(getTranslation("poll.resolve.title")), form);
+        }
+        removeAll();
+        add(content);
+    }
+
+    private void resolveForecast() {
+        try {
+            resolution.resolve(poll.id(), outcome.getValue(), note.getValue());
+            Notification.show(getTranslation("poll.resolve.done", getTranslation("poll.resolve." + outcome.getValue().name())),
+                    4000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            changed.run();
+        } catch (PollException e) {
+            show(e);
+            for (var p : e.problems()) {
+                if ("note".equals(p.field())) {
+                    note.setErrorMessage(getTranslation(p.key(), p.args()));
+                    note.setInvalid(true);
+                }
+            }
+        } finally {
+            resolve.setEnabled(true);
+        }
+    }
+
+    private void act(Runnable action, String doneKey, Button button) {
+        try {
+            action.run();
+            Notification.show(getTranslation(doneKey), 3000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            changed.run();
+        } catch (PollException e) {
+            show(e);
+        } finally {
+            button.setEnabled(true);
+        }
+    }
+
+    private void show(PollException e) {
+        Notification.show(getTranslation(e.messageKey(), e.args()), 6000, Notification.Position.TOP_CENTER)
+                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+}
