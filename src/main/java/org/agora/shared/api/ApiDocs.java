@@ -1,4 +1,4 @@
-package org.agora.debate.api;
+package org.agora.shared.api;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -14,12 +14,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * The API's OpenAPI 3.1 document ({@code /api/v1/openapi.json}, built by springdoc from {@link ThreadApi}) and
- * its Swagger UI page ({@code /api/docs}); both are public.
+ * The API's OpenAPI 3.1 document ({@code /api/v1/openapi.json}, built by springdoc from the features' API
+ * controllers, see {@code springdoc.packages-to-scan}) and its Swagger UI page ({@code /api/docs}); both are public.
  */
 @Configuration(proxyBeanMethods = false)
-class ApiDocs {
-    static final String TOKEN = "token";
+public class ApiDocs {
+    /** The security scheme of operations that need a personal token ({@code @SecurityRequirement(name = TOKEN)}). */
+    public static final String TOKEN = "token";
 
     /** The server is the configured public address, never the request's Host header. */
     @Bean
