@@ -29,13 +29,13 @@ public class ApiDocs {
                 .servers(List.of(new Server().url(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl)))
                 .info(new Info().title("Agora JSON API").version("v1")
                         .description("""
-                                Read threads and posts; start threads and post with a personal API token \
+                                Read threads, posts and polls; start threads, post and vote with a personal API token \
                                 (create one on your account page, /account). Send it as `Authorization: Bearer <token>`. \
                                 Errors are RFC 9457 problem details with a `code`.""")
                         .license(new License().name("AGPL-3.0-or-later")))
                 .components(new Components().addSecuritySchemes(TOKEN, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer")
-                        .description("A personal API token, `agora_…`; WRITE scope to post")));
+                        .description("A personal API token, `agora_…`; WRITE scope to post or vote")));
     }
 
     /** The docs page and its assets live outside /api/v1, so the browser chain needs a rule for them. */
