@@ -2,7 +2,7 @@ package org.agora.account;
 
 import java.util.List;
 
-/** What a personal API token may do: read only, or read and write (start threads, post). */
+/** What a personal API token may do: read only, or read and write (start threads, post, vote). */
 public enum ApiScope {
     READ, WRITE;
 

@@ -48,8 +48,9 @@ class SecurityConfig {
 
     /**
      * The JSON API: no session, no cookie, no CSRF token (a bearer token in a header is not sent by the
-     * browser on its own, so another site cannot forge a request with it). Anyone may read; writing needs a
-     * token with the WRITE scope.
+     * browser on its own, so another site cannot forge a request with it). Anyone may read; one's own ballot
+     * needs a token (any scope); writing (POST, and DELETE of one's ballot) needs a token with the WRITE scope.
+     * Every other method is denied.
      */
     @Bean
     @Order(1)
@@ -57,9 +58,12 @@ class SecurityConfig {
         var problems = new ApiProblemResponses(json);
         http.securityMatcher("/api/v1/**")
                 .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, "/api/v1/polls/*/ballot").authenticated()
+                        .requestMatchers(HttpMethod.HEAD, "/api/v1/polls/*/ballot").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/api/v1/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/**").hasAuthority(ApiScope.WRITE_AUTHORITY)
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/polls/*/ballot").hasAuthority(ApiScope.WRITE_AUTHORITY)
                         .anyRequest().denyAll())
                 .addFilterBefore(new ApiTokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

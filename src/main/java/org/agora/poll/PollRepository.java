@@ -44,6 +44,21 @@ class PollRepository {
                 .param("n", limit).query(this::map).list();
     }
 
+    /** Newest first; never drafts. Open and closed follow {@link Poll#acceptsBallotsAt} and {@link Poll#closedAt}. */
+    List<Poll> latest(PollCatalog.Filter filter, Instant now, int limit) {
+        return jdbc.sql(SELECT + """
+                         where status <> 'DRAFT'
+                           and (:filter = 'ALL'
+                                or (:filter = 'OPEN' and status = 'OPEN' and (closes_at is null or closes_at > :now))
+                                or (:filter = 'CLOSED' and (status in ('CLOSED', 'RESOLVED')
+                                                            or (status = 'OPEN' and closes_at <= :now))))
+                         order by created_at desc, id desc
+                         limit :n
+                        """)
+                .param("filter", filter.name()).param("now", Timestamp.from(now)).param("n", limit)
+                .query(this::map).list();
+    }
+
     /** Drafts of this author, newest first. */
     List<Poll> draftsOf(long authorId) {
         return jdbc.sql(SELECT + " where author_id = :a and status = 'DRAFT' order by created_at desc, id desc limit 50")

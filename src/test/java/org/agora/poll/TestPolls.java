@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** Creates polls for tests straight in the database (poll creation by members comes with its own form). */
 @Component
-class TestPolls {
+public class TestPolls {
     private final JdbcClient jdbc;
     private final PollRepository polls;
     private final BallotRepository ballots;
@@ -17,7 +17,7 @@ class TestPolls {
         this.ballots = ballots;
     }
 
-    Poll create(PollKind kind, String status, String visibility, int minChoices, int maxChoices, List<String> options) {
+    public Poll create(PollKind kind, String status, String visibility, int minChoices, int maxChoices, List<String> options) {
         long id = jdbc.sql("""
                         insert into poll (kind, question, status, min_choices, max_choices, scale_min, scale_max,
                                           results_visibility)
@@ -61,7 +61,7 @@ class TestPolls {
         ballots.history(poll.id(), voter, before, after, at);
     }
 
-    Poll single(String... options) {
+    public Poll single(String... options) {
         return create(PollKind.SINGLE, "OPEN", "ALWAYS", 1, 1, List.of(options));
     }
 }

@@ -3,6 +3,7 @@ package org.agora.debate.api;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import org.agora.shared.api.ApiException;
 import org.springframework.http.HttpStatus;
 
 /**

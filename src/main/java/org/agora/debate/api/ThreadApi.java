@@ -22,6 +22,10 @@ import org.agora.debate.api.ApiJson.PostItem;
 import org.agora.debate.api.ApiJson.ThreadDetails;
 import org.agora.debate.api.ApiJson.ThreadItem;
 import org.agora.debate.api.ApiJson.ThreadList;
+import org.agora.shared.api.ApiDocs;
+import org.agora.shared.api.ApiException;
+import org.agora.shared.api.JsonApi;
+import org.agora.shared.api.Problem;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -39,10 +43,11 @@ import org.springframework.web.bind.annotation.RestController;
  * so the same validation, sanitizing and rate limits apply as in the browser.
  */
 @RestController
+@JsonApi
 @RequestMapping("/api/v1")
 @Tag(name = "threads")
 @ApiResponse(responseCode = "400", description = "invalid request (see `code`)",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ApiJson.Problem.class)))
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 class ThreadApi {
     static final int DEFAULT_LIMIT = 20;
 
@@ -77,7 +82,7 @@ class ThreadApi {
     @GetMapping("/threads/{id}")
     @Operation(summary = "A thread and a page of its posts, oldest first")
     @ApiResponse(responseCode = "200", description = "the thread")
-    @ApiResponse(responseCode = "404", description = "no such thread", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ApiJson.Problem.class)))
+    @ApiResponse(responseCode = "404", description = "no such thread", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     ThreadDetails thread(@PathVariable long id,
                          @Parameter(description = "cursor from the previous page's `next`") @RequestParam(required = false) String after,
                          @Parameter(description = "1 to 100") @RequestParam(defaultValue = "20") int limit) {
@@ -89,9 +94,9 @@ class ThreadApi {
     @PostMapping("/threads")
     @Operation(summary = "Start a thread with an opening post", security = @SecurityRequirement(name = ApiDocs.TOKEN))
     @ApiResponse(responseCode = "201", description = "the new thread; Location is its API address")
-    @ApiResponse(responseCode = "401", description = "no token, or an unknown or revoked one", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ApiJson.Problem.class)))
-    @ApiResponse(responseCode = "403", description = "the token has the READ scope only", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ApiJson.Problem.class)))
-    @ApiResponse(responseCode = "429", description = "posting too fast; see Retry-After", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ApiJson.Problem.class)))
+    @ApiResponse(responseCode = "401", description = "no token, or an unknown or revoked one", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "403", description = "the token has the READ scope only", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "429", description = "posting too fast; see Retry-After", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     ResponseEntity<ThreadDetails> startThread(@RequestBody NewThread request) {
         var category = catalog.categoryBySlug(request.category() == null ? "" : request.category().strip())
                 .orElseThrow(() -> new DebateException("category", "topic.categoryRequired"));
@@ -105,10 +110,10 @@ class ThreadApi {
     @Operation(summary = "Post in a thread, or reply to a post in it",
             security = @SecurityRequirement(name = ApiDocs.TOKEN))
     @ApiResponse(responseCode = "201", description = "the new post (or the first one sent with this clientKey)")
-    @ApiResponse(responseCode = "404", description = "no such thread", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ApiJson.Problem.class)))
-    @ApiResponse(responseCode = "401", description = "no token, or an unknown or revoked one", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ApiJson.Problem.class)))
-    @ApiResponse(responseCode = "403", description = "the token has the READ scope only", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ApiJson.Problem.class)))
-    @ApiResponse(responseCode = "429", description = "posting too fast; see Retry-After", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ApiJson.Problem.class)))
+    @ApiResponse(responseCode = "404", description = "no such thread", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "401", description = "no token, or an unknown or revoked one", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "403", description = "the token has the READ scope only", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "429", description = "posting too fast; see Retry-After", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     ResponseEntity<PostItem> post(@PathVariable long id, @RequestBody NewPost request) {
         var post = debate.post(id, request.parentId(), stance(request.stance()), relation(request.relation()),
                 request.body(), request.clientKey());

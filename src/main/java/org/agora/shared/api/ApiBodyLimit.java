@@ -1,4 +1,4 @@
-package org.agora.debate.api;
+package org.agora.shared.api;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,4 +1,4 @@
-package org.agora.debate.api;
+package org.agora.shared.api;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.http.HttpStatus;
@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
  * session on an API call).
  */
 @Hidden
+@JsonApi
 @RestController
 class ApiNotFound {
     @RequestMapping("/api/v1/**")
