@@ -40,7 +40,8 @@ class AccessibilityTest extends BrowserTest {
 
     @Test
     void threads_polls_and_search_have_no_serious_violations() {
-        for (String path : new String[] {"/threads/1", "/threads", "/polls/7", "/polls", "/search?q=jobs"}) {
+        for (String path : new String[] {"/threads/1", "/threads", "/polls/7", "/polls/8", "/polls/4", "/polls",
+                "/leaderboard", "/search?q=jobs"}) {
             open(path);
             assertAccessible(path);
         }
@@ -52,6 +53,8 @@ class AccessibilityTest extends BrowserTest {
         logIn(member.username(), TestAccounts.PASSWORD);
         open("/account");
         assertAccessible("/account");
+        open("/polls/new");
+        assertAccessible("/polls/new");
     }
 
     @Test
