@@ -185,7 +185,9 @@ class AccountJourneyTest extends BrowserTest {
         page.getByRole(AriaRole.MENUITEM, name("Language")).click();
         page.getByText("Deutsch", new Page.GetByTextOptions().setExact(true)).click();
         page.waitForLoadState(LoadState.NETWORKIDLE);
-        assertThat(page.locator("h1")).hasText("Was macht KI mit Arbeit, Sinn und Macht?");
+        // the switch reloads the page; on a loaded machine that can take longer than the default 5 s
+        assertThat(page.locator("h1")).hasText("Was macht KI mit Arbeit, Sinn und Macht?",
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(20_000));
         open("/account");
         assertThat(page.locator("h1")).hasText("Mein Konto");
     }

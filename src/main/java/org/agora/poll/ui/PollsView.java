@@ -58,7 +58,7 @@ class PollsView extends VerticalLayout implements HasDynamicTitle {
             status.getElement().getThemeList().add(p.closedAt(Instant.now()) ? "badge" : "badge success");
             var meta = new Div(kind, status);
             meta.addClassName("agora-card-meta");
-            card.add(meta, new Anchor("/polls/" + p.id(), p.question()));
+            card.add(meta, new com.vaadin.flow.component.html.H3(new Anchor("/polls/" + p.id(), p.question())));
             list.add(card);
         });
         add(list);

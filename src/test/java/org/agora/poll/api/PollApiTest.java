@@ -190,13 +190,13 @@ class PollApiTest {
     }
 
     @Test
-    void a_draft_is_not_found_except_by_staff_and_an_unknown_poll_is_404() throws Exception {
+    void a_draft_is_not_found_even_by_staff_and_an_unknown_poll_is_404() throws Exception {
         var draft = testPolls.create(PollKind.SINGLE, "DRAFT", "ALWAYS", 1, 1, List.of("Yes", "No"));
         assertProblem(get("/api/v1/polls/" + draft.id()), 404, "poll.notFound");
         assertProblem(get("/api/v1/polls/" + draft.id(), token(ApiScope.READ)), 404, "poll.notFound");
         assertProblem(get("/api/v1/polls/" + draft.id() + "/results.csv"), 404, "poll.notFound");
         assertProblem(vote(draft.id(), token(ApiScope.WRITE), options(option(draft, 1))), 404, "poll.notFound");
-        assertThat(ok(get("/api/v1/polls/" + draft.id(), moderatorToken())).path("status").asString()).isEqualTo("DRAFT");
+        assertProblem(get("/api/v1/polls/" + draft.id(), moderatorToken()), 404, "poll.notFound"); // a draft is its author's alone
 
         assertProblem(get("/api/v1/polls/987654321"), 404, "poll.notFound");
         assertProblem(vote(987654321, token(ApiScope.WRITE), options(1)), 404, "poll.notFound");
@@ -423,7 +423,7 @@ class PollApiTest {
 
         assertThat(errors.poll(new PollException("poll.draft")).getStatusCode().value()).isEqualTo(409);
         assertThat(errors.poll(new PollException("poll.tryAgain")).getStatusCode().value()).isEqualTo(409);
-        assertThat(errors.poll(new PollException("ballot.scaleRange", 1, 5)).getBody().getDetail())
+        assertThat(errors.poll(new PollException("ballot.scaleRange", 1, 5, 1)).getBody().getDetail())
                 .isEqualTo("Choose a value from 1 to 5.");
     }
 
