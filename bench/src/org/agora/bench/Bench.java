@@ -26,7 +26,9 @@ import org.postgresql.PGConnection;
  * Agora's benchmarks, run by bench/run.sh. The app runs as its own process (production jar, embedded
  * PostgreSQL); this process seeds through JDBC, loads it over HTTP, times SQL through JDBC and writes
  * medians, p99s and ratios to a baseline measured in the same run (GET /actuator/health at the same
- * concurrency for HTTP, {@code select 1} for SQL) to docs/performance.md.
+ * concurrency for HTTP, {@code select 1} for SQL) to docs/performance.md. The poll scenarios ({@link Polls}) use a
+ * raw JDBC ballot insert as their baseline instead. {@code BENCH_SCENARIOS} (default {@code posts,polls}) picks the
+ * groups; {@code BENCH_POLL_MILLION=0} skips the 1,000,000-ballot tally scenario.
  */
 public final class Bench {
     private static final int POSTERS = 64;
@@ -43,6 +45,7 @@ public final class Bench {
                 "--agora.embedded-db.port=" + pgPort, "--agora.embedded-db.pool-size=20",
                 "--agora.posting.posts-per-10-minutes=100000000",
                 "--agora.posting.new-account-posts-per-10-minutes=100000000",
+                "--agora.voting.votes-per-minute=" + Polls.VOTES_PER_MINUTE,
                 "--logging.level.root=warn", "--logging.level.org.agora=info")
                 .redirectErrorStream(true).redirectOutput(Path.of("target/bench-app.log").toFile()).start();
         try {
@@ -59,7 +62,25 @@ public final class Bench {
     }
 
     private static void run(HttpClient http, String base, Connection db, Path report, int seconds) throws Exception {
+        var scenarios = java.util.Set.of(System.getenv().getOrDefault("BENCH_SCENARIOS", "posts,polls").split(","));
+        boolean million = !"0".equals(System.getenv().getOrDefault("BENCH_POLL_MILLION", "1"));
         var out = new StringBuilder();
+        out.append("\n## Run of ").append(ZonedDateTime.now().withNano(0)).append("\n\n")
+                .append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+                .append(cpuModel()).append(", Java ").append(System.getProperty("java.version"))
+                .append("; commit ").append(commit()).append("; ").append(seconds).append(" s per HTTP scenario.\n");
+        if (scenarios.contains("posts")) {
+            posts(http, base, db, seconds, out);
+        }
+        if (scenarios.contains("polls")) {
+            out.append(Polls.run(http, base, db, seconds, million));
+        }
+        Files.writeString(report, out.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        System.out.println(out);
+    }
+
+    /** Posting, reading, search and live updates (the Debates issue). */
+    private static void posts(HttpClient http, String base, Connection db, int seconds, StringBuilder out) throws Exception {
         System.out.println("seeding…");
         List<String> tokens = Seed.members(db, POSTERS);
         long postingTopic = Seed.thread(db, "Bench: posting target", 1);
@@ -72,11 +93,7 @@ public final class Bench {
         Seed.searchCorpus(db, 100_000);
         db.createStatement().execute("analyze");
 
-        out.append("\n## Run of ").append(ZonedDateTime.now().withNano(0)).append("\n\n")
-                .append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
-                .append(cpuModel()).append(", Java ").append(System.getProperty("java.version"))
-                .append("; commit ").append(commit()).append("; ").append(seconds).append(" s per HTTP scenario.\n\n")
-                .append("| scenario | clients | requests | errors | req/s | p50 ms | p99 ms | ratio to baseline |\n")
+        out.append("\n| scenario | clients | requests | errors | req/s | p50 ms | p99 ms | ratio to baseline |\n")
                 .append("|---|---|---|---|---|---|---|---|\n");
 
         for (int clients : new int[] {8, 64}) {
@@ -115,8 +132,6 @@ public final class Bench {
         long liveMillis = live(http, base, db, tokens.getFirst(), postingTopic);
         out.append("\nLive update: a post saved through the API was heard by a second process LISTENing on the database ")
                 .append(liveMillis).append(" ms after the API answered (coalescing interval 250 ms).\n");
-        Files.writeString(report, out.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        System.out.println(out);
     }
 
     /** Time from the API's answer to a NOTIFY heard on another connection: what a second node would see. */

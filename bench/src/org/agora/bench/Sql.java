@@ -46,6 +46,31 @@ final class Sql {
     private Sql() {
     }
 
+    /**
+     * Times a statement as the app's JdbcClient runs it: a prepared statement with one bigint parameter (the driver
+     * switches to a server-side prepared statement after 5 executions), {@code runs} times after 20 warm-ups.
+     */
+    static Timing timePrepared(Connection db, String name, String sql, long parameter, int runs) throws Exception {
+        List<Long> samples = new ArrayList<>();
+        try (var statement = db.prepareStatement(sql)) {
+            statement.setLong(1, parameter);
+            for (int i = 0; i < runs + 20; i++) {
+                long t0 = System.nanoTime();
+                try (var rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        rs.getObject(1);
+                    }
+                }
+                if (i >= 20) {
+                    samples.add(System.nanoTime() - t0);
+                }
+            }
+        }
+        Collections.sort(samples);
+        return new Timing(name, Load.percentile(samples, 0.5) / 1e6, Load.percentile(samples, 0.95) / 1e6,
+                Load.percentile(samples, 0.99) / 1e6);
+    }
+
     static Timing time(Connection db, String sql, int runs) throws Exception {
         String name = sql.strip().lines().findFirst().orElse(sql);
         if (sql == FIRST_SCREEN || sql.contains("order by p.created_at, p.id")) {
