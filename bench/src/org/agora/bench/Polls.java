@@ -226,8 +226,8 @@ final class Polls {
             out.append("| GET /api/v1/polls/{id} (1,000,000 ballots) | 8 | skipped (endpoint missing: answered ")
                     .append(probe).append(") | – | – | – | – | – |\n");
         }
-        goals.add(String.format("tally read p99 %.2f ms with 1,000,000 ballots (goal ≤ 5 ms): %s", tally.p99(),
-                tally.p99() <= 5 ? "met" : "not met"));
+        goals.add(String.format("tally read p99 %.2f ms with 1,000,000 ballots (goal ≤ 5 ms; `select 1` p99 in the same run "
+                + "%.2f ms): %s", tally.p99(), one.p99(), tally.p99() <= 5 ? "met" : "not met"));
         return out.toString();
     }
 
