@@ -37,6 +37,34 @@ class BallotRepository {
                 .param("value", ballot.value()).param("now", Timestamp.from(now)).update() == 1;
     }
 
+    /**
+     * Inserts the voter's first ballot, only while the poll row is open (so a poll closed on another node a moment
+     * ago takes nothing, whatever a kept copy says). False if the voter has a ballot already or the poll is closed.
+     */
+    boolean insertWhileOpen(long pollId, long voterId, Ballot ballot, Instant now) {
+        return jdbc.sql("""
+                        insert into poll_ballot (poll_id, voter_id, options, value, created_at, updated_at)
+                        select :poll, :voter, :options, :value, :now, :now
+                         where exists (select 1 from poll p where p.id = :poll and p.status = 'OPEN'
+                                                              and (p.closes_at is null or p.closes_at > :now))
+                        on conflict (poll_id, voter_id) do nothing
+                        """)
+                .param("poll", pollId).param("voter", voterId).param("options", array(ballot))
+                .param("value", ballot.value()).param("now", Timestamp.from(now)).update() == 1;
+    }
+
+    /** Changes the voter's ballot, only while the poll row is open; false otherwise. */
+    boolean updateWhileOpen(long pollId, long voterId, Ballot ballot, Instant now) {
+        return jdbc.sql("""
+                        update poll_ballot set options = :options, value = :value, updated_at = :now
+                         where poll_id = :poll and voter_id = :voter
+                           and exists (select 1 from poll p where p.id = :poll and p.status = 'OPEN'
+                                                            and (p.closes_at is null or p.closes_at > :now))
+                        """)
+                .param("poll", pollId).param("voter", voterId).param("options", array(ballot))
+                .param("value", ballot.value()).param("now", Timestamp.from(now)).update() == 1;
+    }
+
     /** The voter's ballot, row-locked until the transaction ends. */
     Optional<Ballot> findForUpdate(long pollId, long voterId) {
         return jdbc.sql("select options, value from poll_ballot where poll_id = :poll and voter_id = :voter for update")
@@ -73,6 +101,24 @@ class BallotRepository {
                 .param("newOptions", after == null ? null : array(after))
                 .param("newValue", after == null ? null : after.value())
                 .update();
+    }
+
+    /**
+     * Adds each net change to its bucket in the voter's slot, in one statement, in ascending bucket order (so
+     * concurrent ballots lock tally rows in the same order and never deadlock): 16 slots per bucket, never one
+     * hot row.
+     */
+    void count(long pollId, long voterId, java.util.SortedMap<Long, Integer> deltas) {
+        jdbc.sql("""
+                        insert into poll_tally (poll_id, bucket, slot, count)
+                        select :poll, d.bucket, :slot, d.delta
+                          from unnest(cast(:buckets as bigint[]), cast(:deltas as integer[])) with ordinality as d (bucket, delta, n)
+                         order by d.n
+                        on conflict (poll_id, bucket, slot) do update set count = poll_tally.count + excluded.count
+                        """)
+                .param("poll", pollId).param("slot", (int) Math.floorMod(voterId, SLOTS))
+                .param("buckets", deltas.keySet().toArray(Long[]::new))
+                .param("deltas", deltas.values().toArray(Integer[]::new)).update();
     }
 
     /** Adds {@code delta} to a bucket in the voter's slot: rows spread over 16 slots, never one hot row. */

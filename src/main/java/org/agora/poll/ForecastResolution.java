@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.agora.account.CurrentUser;
-import org.agora.shared.events.EventBus;
 import org.agora.shared.text.TextInput;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,16 +24,17 @@ public class ForecastResolution {
     private final PollRepository polls;
     private final BallotRepository ballots;
     private final ScoreRepository scores;
-    private final EventBus bus;
+    private final PollService pollService;
     private final Clock clock;
     private final int minResolved;
 
-    ForecastResolution(PollRepository polls, BallotRepository ballots, ScoreRepository scores, EventBus bus, Clock clock,
+    ForecastResolution(PollRepository polls, BallotRepository ballots, ScoreRepository scores, PollService pollService,
+                       Clock clock,
                        @Value("${agora.leaderboard.min-resolved:2}") int minResolved) {
         this.polls = polls;
         this.ballots = ballots;
         this.scores = scores;
-        this.bus = bus;
+        this.pollService = pollService;
         this.clock = clock;
         this.minResolved = Math.max(1, minResolved);
     }
@@ -69,7 +69,7 @@ public class ForecastResolution {
             Instant opened = poll.openedAt() != null ? poll.openedAt() : poll.createdAt();
             score(pollId, opened, ended, outcome == Outcome.YES);
         }
-        bus.publish(PollService.TOPIC, String.valueOf(pollId));
+        pollService.pollChanged(pollId);
     }
 
     private void score(long pollId, Instant opened, Instant ended, boolean yes) {

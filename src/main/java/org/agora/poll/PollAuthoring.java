@@ -11,7 +11,6 @@ import java.util.List;
 import org.agora.account.AgoraUser;
 import org.agora.account.CurrentUser;
 import org.agora.account.Role;
-import org.agora.shared.events.EventBus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -24,16 +23,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PollAuthoring {
     private final PollRepository polls;
-    private final EventBus bus;
+    private final PollService pollService;
     private final Clock clock;
     private final int pollsPerHour;
     private final Cache<Long, Bucket> throttles = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterAccess(Duration.ofHours(2)).build();
 
-    PollAuthoring(PollRepository polls, EventBus bus, Clock clock,
+    PollAuthoring(PollRepository polls, PollService pollService, Clock clock,
                   @Value("${agora.polls.created-per-hour:10}") int pollsPerHour) {
         this.polls = polls;
-        this.bus = bus;
+        this.pollService = pollService;
         this.clock = clock;
         this.pollsPerHour = pollsPerHour;
     }
@@ -98,7 +97,7 @@ public class PollAuthoring {
         if (!polls.close(pollId, clock.instant())) {
             throw new PollException("poll.alreadyClosed");
         }
-        bus.publish(PollService.TOPIC, String.valueOf(pollId));
+        pollService.pollChanged(pollId);
     }
 
     /** Takes votes again (author or moderator), until {@code closesAt} (future) or without end (not forecasts). */
@@ -121,7 +120,7 @@ public class PollAuthoring {
             throw new PollException(List.of(new PollException.Problem("closesAt", "draft.closesAfterResolution")));
         }
         polls.reopen(pollId, closesAt);
-        bus.publish(PollService.TOPIC, String.valueOf(pollId));
+        pollService.pollChanged(pollId);
     }
 
     /** Whether the signed-in member may close, reopen or edit this poll (for views; the services check anyway). */

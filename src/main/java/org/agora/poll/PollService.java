@@ -24,6 +24,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Voting and results. One ballot per member and poll (primary key); changing or retracting it is recorded in
@@ -33,6 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PollService {
     static final String TOPIC = "poll.vote";
+    /** A poll itself changed (closed, reopened, resolved, an answer hidden): definitions are read again. */
+    static final String TOPIC_CHANGED = "poll.changed";
     static final int OTHER_MAX_CHARS = 200;
 
     private final PollRepository polls;
@@ -43,6 +47,15 @@ public class PollService {
     private final Cache<Long, Bucket> throttles = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterAccess(Duration.ofMinutes(10)).build();
     private final Map<Long, List<Runnable>> watchers = new ConcurrentHashMap<>();
+    /**
+     * Counts, community forecast and runoff per poll, computed once and shared by every reader until a ballot
+     * changes (invalidated after this node's commit and by the bus for other nodes; 5 s at most in any case):
+     * a burst of votes on a poll watched by a thousand readers costs one recount per refresh, not a thousand.
+     */
+    private final Cache<Long, Computed> computed = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofSeconds(5)).build();
+    private final Cache<Long, Poll> definitions = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofSeconds(30)).build();
 
     PollService(PollRepository polls, BallotRepository ballots, EventBus bus, Clock clock,
                 @Value("${agora.voting.votes-per-minute:30}") int votesPerMinute) {
@@ -51,19 +64,43 @@ public class PollService {
         this.bus = bus;
         this.clock = clock;
         this.votesPerMinute = votesPerMinute;
-        bus.subscribe(TOPIC, payload -> {
-            try {
-                watchers.getOrDefault(Long.parseLong(payload), List.of()).forEach(Runnable::run);
-            } catch (NumberFormatException ignored) {
-                // not ours
+        bus.subscribe(TOPIC, payload -> heard(payload, false));
+        bus.subscribe(TOPIC_CHANGED, payload -> heard(payload, true));
+    }
+
+    private void heard(String payload, boolean pollChanged) {
+        try {
+            long pollId = Long.parseLong(payload);
+            if (pollChanged) {
+                definitions.invalidate(pollId);
             }
-        });
+            computed.invalidate(pollId);
+            watchers.getOrDefault(pollId, List.of()).forEach(Runnable::run);
+        } catch (NumberFormatException ignored) {
+            // not ours
+        }
     }
 
     @Transactional(readOnly = true)
     public Optional<Poll> find(long pollId) {
         return polls.find(pollId).filter(p -> !p.isDraft()
                 || CurrentUser.get().map(u -> p.isAuthor(u.id().value())).orElse(false));
+    }
+
+    /**
+     * The poll as last read, for the ballot path only (readers always get it fresh): published polls are kept
+     * (their options never change; a status change is heard on the bus and dropped after the local commit),
+     * drafts are always read afresh. Ballots never trust the kept status alone: their SQL only writes while the
+     * poll row itself is open, and a refusal is checked against a fresh read.
+     */
+    Optional<Poll> definition(long pollId) {
+        Poll kept = definitions.getIfPresent(pollId);
+        if (kept != null) {
+            return Optional.of(kept);
+        }
+        var read = polls.find(pollId);
+        read.filter(p -> !p.isDraft()).ifPresent(p -> definitions.put(pollId, p));
+        return read;
     }
 
     @Transactional(readOnly = true)
@@ -92,27 +129,33 @@ public class PollService {
     public void vote(long pollId, Ballot ballot, String otherText) {
         long voter = CurrentUser.require().id().value();
         Instant now = clock.instant();
-        Poll poll = polls.find(pollId).filter(p -> !p.isDraft() || p.isAuthor(voter))
+        Poll poll = definition(pollId).filter(p -> !p.isDraft() || p.isAuthor(voter))
                 .orElseThrow(() -> new PollException("poll.notFound"));
+        if (!poll.acceptsBallotsAt(now)) {
+            poll = fresh(pollId);
+        }
         requireOpen(poll, now);
         Ballot clean = validate(poll, ballot);
         String other = otherAnswer(poll, clean, otherText);
         take(voter);
         Ballot before = null;
-        if (!ballots.insert(pollId, voter, clean, now)) {
+        if (!ballots.insertWhileOpen(pollId, voter, clean, now)) {
             before = ballots.findForUpdate(pollId, voter).orElse(null);
             if (before == null) {
-                // retracted by a concurrent request between the two statements: vote again from scratch
-                if (!ballots.insert(pollId, voter, clean, now)) {
+                // closed meanwhile, or retracted by a concurrent request between the two statements
+                requireOpen(fresh(pollId), now);
+                if (!ballots.insertWhileOpen(pollId, voter, clean, now)) {
                     throw new PollException("poll.tryAgain");
                 }
             } else if (before.equals(clean)) {
+                requireOpen(fresh(pollId), now);
                 if (other != null) {
                     ballots.saveOtherAnswer(pollId, voter, other, now);
                 }
                 return;
-            } else {
-                ballots.update(pollId, voter, clean, now);
+            } else if (!ballots.updateWhileOpen(pollId, voter, clean, now)) {
+                requireOpen(fresh(pollId), now);
+                throw new PollException("poll.tryAgain");
             }
         }
         if (other != null) {
@@ -122,7 +165,13 @@ public class PollService {
         }
         applyChange(ballots, poll, voter, before, clean);
         ballots.history(pollId, voter, before, clean, now);
-        bus.publish(TOPIC, String.valueOf(pollId));
+        changed(pollId);
+    }
+
+    /** The poll read from the database now, and kept again. */
+    private Poll fresh(long pollId) {
+        definitions.invalidate(pollId);
+        return definition(pollId).orElseThrow(() -> new PollException("poll.notFound"));
     }
 
     /** The member's own words for the "other" answer, checked; null when the ballot does not pick it. */
@@ -145,7 +194,7 @@ public class PollService {
         if (results(pollId).isEmpty()) {
             return List.of();
         }
-        Poll poll = polls.find(pollId).orElseThrow(() -> new PollException("poll.notFound"));
+        Poll poll = definition(pollId).orElseThrow(() -> new PollException("poll.notFound"));
         return ballots.otherAnswers(pollId, isStaff(), poll.publicVoters(), Math.max(1, Math.min(limit, 200)));
     }
 
@@ -162,13 +211,13 @@ public class PollService {
         if (!ballots.hideOtherAnswer(pollId, voterId, hidden)) {
             throw new PollException("poll.notFound");
         }
-        bus.publish(TOPIC, String.valueOf(pollId));
+        changed(pollId);
     }
 
     /** Who voted for what, for polls whose voters are public (empty for secret polls and hidden results). */
     @Transactional(readOnly = true)
     public List<PublicBallot> publicBallots(long pollId) {
-        Poll poll = polls.find(pollId).orElseThrow(() -> new PollException("poll.notFound"));
+        Poll poll = definition(pollId).orElseThrow(() -> new PollException("poll.notFound"));
         if (!poll.publicVoters() || results(pollId).isEmpty()) {
             return List.of();
         }
@@ -181,7 +230,7 @@ public class PollService {
     public boolean retract(long pollId) {
         long voter = CurrentUser.require().id().value();
         Instant now = clock.instant();
-        Poll poll = polls.find(pollId).orElseThrow(() -> new PollException("poll.notFound"));
+        Poll poll = fresh(pollId);
         requireOpen(poll, now);
         var before = ballots.findForUpdate(pollId, voter);
         if (before.isEmpty() || !ballots.delete(pollId, voter)) {
@@ -189,7 +238,7 @@ public class PollService {
         }
         applyChange(ballots, poll, voter, before.get(), null);
         ballots.history(pollId, voter, before.get(), null, now);
-        bus.publish(TOPIC, String.valueOf(pollId));
+        changed(pollId);
         return true;
     }
 
@@ -211,6 +260,12 @@ public class PollService {
         if (!visible) {
             return Optional.empty();
         }
+        Computed c = computed.get(pollId, id -> compute(poll));
+        return Optional.of(new PollResults(poll, c.counts(), c.voters(), c.community(), c.runoff()));
+    }
+
+    private Computed compute(Poll poll) {
+        long pollId = poll.id();
         var counts = new HashMap<>(ballots.tally(pollId));
         long voters = Optional.ofNullable(counts.remove(BallotRepository.VOTERS)).orElse(0L);
         counts.values().removeIf(v -> v == 0);
@@ -218,13 +273,44 @@ public class PollService {
                 ? CommunityForecast.recencyWeightedMedian(ballots.forecastsOldestFirst(pollId)) : null;
         InstantRunoff.Result runoff = poll.kind() == PollKind.RANKED
                 ? InstantRunoff.count(poll.options().stream().map(PollOption::id).toList(), ballots.rankings(pollId)) : null;
-        return Optional.of(new PollResults(poll, Map.copyOf(counts), voters, community, runoff));
+        return new Computed(Map.copyOf(counts), voters, community, runoff);
+    }
+
+    private record Computed(Map<Long, Long> counts, long voters, Double community, InstantRunoff.Result runoff) {
+    }
+
+    /** After this transaction commits: drop the shared results here at once, and tell every node. */
+    private void changed(long pollId) {
+        afterCommit(() -> computed.invalidate(pollId));
+        bus.publish(TOPIC, String.valueOf(pollId));
+    }
+
+    /** The poll itself changed (status, dates, resolution, a hidden answer): every node reads it again. */
+    void pollChanged(long pollId) {
+        afterCommit(() -> {
+            definitions.invalidate(pollId);
+            computed.invalidate(pollId);
+        });
+        bus.publish(TOPIC_CHANGED, String.valueOf(pollId));
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
     }
 
     /** Whether the tallies equal a recount of the ballots (run after every concurrency scenario in tests). */
     @Transactional(readOnly = true)
     public boolean reconcile(long pollId) {
-        Poll poll = polls.find(pollId).orElseThrow(() -> new PollException("poll.notFound"));
+        Poll poll = definition(pollId).orElseThrow(() -> new PollException("poll.notFound"));
         var tally = new HashMap<>(ballots.tally(pollId));
         tally.values().removeIf(v -> v == 0);
         return tally.equals(ballots.recount(pollId, poll.kind()));
@@ -314,11 +400,10 @@ public class PollService {
         add(deltas, poll, after, +1);
         int voters = (after == null ? 0 : 1) - (before == null ? 0 : 1);
         deltas.merge(BallotRepository.VOTERS, voters, Integer::sum);
-        deltas.forEach((bucket, delta) -> {
-            if (delta != 0) {
-                ballots.count(poll.id(), bucket, voter, delta);
-            }
-        });
+        deltas.values().removeIf(d -> d == 0);
+        if (!deltas.isEmpty()) {
+            ballots.count(poll.id(), voter, deltas);
+        }
     }
 
     private void take(long voter) {

@@ -67,6 +67,20 @@ class PollServiceTest {
     }
 
     @Test
+    void a_poll_closed_a_moment_ago_takes_no_ballot_even_where_a_copy_of_it_is_kept() {
+        var poll = testPolls.single("A", "B");
+        testAccounts.signIn(testAccounts.member());
+        polls.vote(poll.id(), Ballot.ofOptions(List.of(option(poll, 1)))); // the poll is now kept for ballots
+        jdbc.sql("update poll set status = 'CLOSED' where id = :id").param("id", poll.id()).update(); // e.g. another node
+        testAccounts.signIn(testAccounts.member());
+        assertThatThrownBy(() -> polls.vote(poll.id(), Ballot.ofOptions(List.of(option(poll, 2)))))
+                .isInstanceOf(PollException.class).hasMessage("poll.closed");
+        assertThat(jdbc.sql("select count(*) from poll_ballot where poll_id = :p").param("p", poll.id())
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(polls.reconcile(poll.id())).isTrue();
+    }
+
+    @Test
     void closed_and_draft_polls_reject_votes() {
         var closed = testPolls.create(PollKind.SINGLE, "CLOSED", "ALWAYS", 1, 1, List.of("A", "B"));
         var draft = testPolls.create(PollKind.SINGLE, "DRAFT", "ALWAYS", 1, 1, List.of("A", "B"));
