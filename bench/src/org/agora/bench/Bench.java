@@ -27,10 +27,12 @@ import org.postgresql.PGConnection;
  * PostgreSQL); this process seeds through JDBC, loads it over HTTP, times SQL through JDBC and writes
  * medians, p99s and ratios to a baseline measured in the same run (GET /actuator/health at the same
  * concurrency for HTTP, {@code select 1} for SQL) to docs/performance.md. The poll scenarios ({@link Polls}) use a
- * raw JDBC ballot insert as their baseline instead. {@code BENCH_SCENARIOS} (default {@code posts,polls}) picks the
- * groups; {@code BENCH_POLL_MILLION=0} skips the 1,000,000-ballot tally scenario.
+ * raw JDBC ballot insert as their baseline instead. {@code BENCH_SCENARIOS} (default {@code posts,polls,service})
+ * picks the groups; {@code BENCH_POLL_MILLION=0} skips the 1,000,000-ballot tally scenario. The {@code service}
+ * group is not run here: bench/run.sh runs {@link ServiceVotes} in a JVM of its own after this one.
  */
 public final class Bench {
+    static final String DEFAULT_SCENARIOS = "posts,polls,service";
     private static final int POSTERS = 64;
 
     public static void main(String[] args) throws Exception {
@@ -62,7 +64,7 @@ public final class Bench {
     }
 
     private static void run(HttpClient http, String base, Connection db, Path report, int seconds) throws Exception {
-        var scenarios = java.util.Set.of(System.getenv().getOrDefault("BENCH_SCENARIOS", "posts,polls").split(","));
+        var scenarios = scenarios();
         boolean million = !"0".equals(System.getenv().getOrDefault("BENCH_POLL_MILLION", "1"));
         var out = new StringBuilder();
         out.append("\n## Run of ").append(ZonedDateTime.now().withNano(0)).append("\n\n")
@@ -77,6 +79,17 @@ public final class Bench {
         }
         Files.writeString(report, out.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         System.out.println(out);
+    }
+
+    /** The scenario groups picked by {@code BENCH_SCENARIOS} (default {@value #DEFAULT_SCENARIOS}). */
+    static java.util.Set<String> scenarios() {
+        var names = new java.util.HashSet<String>();
+        for (String name : System.getenv().getOrDefault("BENCH_SCENARIOS", DEFAULT_SCENARIOS).split(",")) {
+            if (!name.isBlank()) {
+                names.add(name.strip());
+            }
+        }
+        return names;
     }
 
     /** Posting, reading, search and live updates (the Debates issue). */
@@ -188,6 +201,16 @@ public final class Bench {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** The load averages over 1 / 5 / 15 minutes (/proc/loadavg), so that runs on a busy machine show it. */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " / " + fields[1] + " / " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     private static int freePort() throws IOException {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -198,7 +221,7 @@ public final class Bench {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static String cpuModel() {
+    static String cpuModel() {
         try {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                     .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");
@@ -207,7 +230,7 @@ public final class Bench {
         }
     }
 
-    private static String commit() {
+    static String commit() {
         try {
             var p = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
             return new String(p.getInputStream().readAllBytes()).strip();

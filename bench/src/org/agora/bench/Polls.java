@@ -25,8 +25,8 @@ import java.util.TreeMap;
  * <li>{@code POST /api/v1/polls/{id}/ballot} by 64 members at once, each with a WRITE token of their own; each
  * voter votes and then changes the vote {@value #CHANGES} times before the client moves to the next voter.
  * Skipped (not failed) when the endpoint answers 404 or 405.</li>
- * <li>The service layer: nothing outside the app can call PollService.vote, and no bench-only endpoint goes into
- * main code; the API is a thin adapter over it, so its figure is the API's. Said so in the report.</li>
+ * <li>The service layer is measured by {@link ServiceVotes} (the {@code service} scenario), which starts the app
+ * inside its own JVM; this section only points to it.</li>
  * <li>A poll with 1,000,000 ballots seeded by SQL, tallies filled consistently; the tally read timed as
  * BallotRepository.tally runs it, {@code GET /api/v1/polls/{id}} at 8 clients if present, and the recount.</li>
  * <li>Tallies reconciled against a recount of the ballots for every poll voted through the app.</li>
@@ -65,7 +65,7 @@ final class Polls {
         long started = System.nanoTime();
         System.out.println("polls: seeding…");
         String[] labels = {"Before 2030", "2030–2040", "2040–2060", "Later or never"};
-        String loadAverage = loadAverage();
+        String loadAtStart = Bench.loadAverage();
         long t0 = System.nanoTime();
         long[] voterIds = Seed.accounts(db, "voter_", million ? MILLION : 300_000);
         double accountSeconds = (System.nanoTime() - t0) / 1e9;
@@ -115,12 +115,14 @@ final class Polls {
             System.out.println("POST /api/v1/polls/{id}/ballot answered " + probe + ": skipped (endpoint missing)");
         }
 
+        String loadAtEnd = Bench.loadAverage();
         out.append("\n### Polls\n\nThe app runs with `--agora.voting.votes-per-minute=").append(VOTES_PER_MINUTE)
                 .append("` (default 30 per member) so that the per-member vote limit does not throttle the bench voters. ")
                 .append("PostgreSQL: synchronous_commit=").append(sync).append(", fsync=").append(fsync)
                 .append(" (the embedded server's settings). Each vote scenario uses a fresh open single-choice poll with ")
-                .append("4 options and is preceded by a 2 s warm-up on another poll. Load average when the poll ")
-                .append("scenarios started: ").append(loadAverage).append(" (other builds share these 2 cores).\n\n")
+                .append("4 options and is preceded by a 2 s warm-up on another poll. Load average (1 / 5 / 15 min) ")
+                .append("when the vote scenarios started: ").append(loadAtStart).append("; when they ended: ").append(loadAtEnd)
+                .append(" (other builds may share these cores).\n\n")
                 .append("| scenario | clients | requests | errors | req/s | p50 ms | p99 ms | ratio to baseline |\n")
                 .append("|---|---|---|---|---|---|---|---|\n")
                 .append(baseline.row(baseline.perSecond())).append('\n');
@@ -138,10 +140,11 @@ final class Polls {
         }
         out.append("\nThe health check row is for reference: the suite's cheapest HTTP request at 64 clients, which ")
                 .append("roughly bounds what any HTTP endpoint can reach as a ratio to the raw JDBC baseline on this machine.\n");
-        out.append("\nService layer (PollService.vote): not measured on its own. Nothing outside the app can call the ")
-                .append("service and no bench-only entry point goes into main code; the API endpoint is a thin adapter ")
-                .append("over PollService.vote, so the service-layer figure is the API row above")
-                .append(api == null ? " (skipped in this run).\n" : ".\n");
+        out.append("\nService layer (PollService.vote): measured in-process by the `service` scenario (ServiceVotes, ")
+                .append("the app started inside the bench JVM on a database of its own, with its own raw JDBC baseline), ")
+                .append(Bench.scenarios().contains("service")
+                        ? "reported in the \"Service layer (in-process)\" section that follows this run.\n"
+                        : "not run this time (BENCH_SCENARIOS without `service`).\n");
         out.append("\nOutcomes per scenario: baseline ").append(baseline.outcomes())
                 .append(" (1 = a row inserted; 0 would be a conflict)")
                 .append(api == null ? "" : "; API " + api.outcomes()).append(".\n");
@@ -232,8 +235,8 @@ final class Polls {
     }
 
     /** Each client inserts ballots of distinct voters ({@code ids[from + client + 64 k]}) until time or voters run out. */
-    private static Load.Result rawInserts(String name, List<Connection> connections, Seed.SeededPoll poll, long[] ids,
-                                          int from, int to, int seconds) throws Exception {
+    static Load.Result rawInserts(String name, List<Connection> connections, Seed.SeededPoll poll, long[] ids,
+                                  int from, int to, int seconds) throws Exception {
         var statements = new ArrayList<java.sql.PreparedStatement>();
         for (var c : connections) {
             c.setAutoCommit(true);
@@ -359,15 +362,7 @@ final class Polls {
         }
     }
 
-    private static String loadAverage() {
-        try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (java.io.IOException e) {
-            return "unknown";
-        }
-    }
-
-    private static String show(Connection db, String setting) throws Exception {
+    static String show(Connection db, String setting) throws Exception {
         try (var rs = db.createStatement().executeQuery("show " + setting)) {
             rs.next();
             return rs.getString(1);
