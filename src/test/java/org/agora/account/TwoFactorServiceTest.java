@@ -18,10 +18,12 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authorization.method.PreAuthorizeAuthorizationManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.util.SimpleMethodInvocation;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
@@ -29,6 +31,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 class TwoFactorServiceTest {
     @Autowired TwoFactorService service;
     @Autowired TwoFactorLogin login;
+    @Autowired StaffSecurity staff;
     @Autowired TestAccounts testAccounts;
     @Autowired ThrottledAuthenticationProvider passwords;
     @Autowired TotpSecretCipher cipher;
@@ -286,5 +289,62 @@ class TwoFactorServiceTest {
         passwordStep(member);
         assertThat(code(Http.withSession(), old)).isEqualTo(TwoFactorLogin.Outcome.WRONG_CODE);
         assertThat(code(Http.withSession(), fresh.getLast())).isEqualTo(TwoFactorLogin.Outcome.SIGNED_IN);
+    }
+
+    @Test
+    void staff_without_a_second_factor_fail_the_service_check() {
+        var moderator = testAccounts.create(TestAccounts.uniqueName("mod"), Role.MODERATOR);
+        testAccounts.signIn(moderator);
+        assertThat(staff.twoFactorVerified()).isFalse();
+        assertThatThrownBy(staff::requireTwoFactor).isInstanceOf(TwoFactorRequired.class);
+        assertThat(service.status().requiredForRole()).isTrue();
+
+        String secret = testAccounts.enableTwoFactor(moderator);
+        assertThat(staff.twoFactorVerified()).as("this session has not passed a second factor").isFalse();
+        testAccounts.signIn(moderator);
+        assertThat(staff.twoFactorVerified()).isTrue();
+        staff.requireTwoFactor();
+
+        // turning it off closes the console at once, even for a session that passed it
+        service.disable(TestAccounts.PASSWORD, TestAccounts.totpCode(secret));
+        assertThat(staff.twoFactorVerified()).isFalse();
+        assertThatThrownBy(staff::requireTwoFactor).isInstanceOf(TwoFactorRequired.class);
+
+        // a member with 2FA is not staff
+        var member = testAccounts.member();
+        testAccounts.enableTwoFactor(member);
+        testAccounts.signIn(member);
+        assertThat(staff.twoFactorVerified()).isTrue();
+        assertThatThrownBy(staff::requireTwoFactor).isInstanceOf(TwoFactorRequired.class);
+    }
+
+    static class StaffTool {
+        @StaffWithTwoFactor
+        void act() {
+        }
+    }
+
+    @Test
+    void the_staff_annotation_needs_the_role_and_a_second_factor() throws Exception {
+        // the manager method security puts in front of a @PreAuthorize method, resolving @beans from this context
+        var expressions = new org.springframework.security.access.expression.method.DefaultMethodSecurityExpressionHandler();
+        expressions.setApplicationContext(context);
+        var manager = new PreAuthorizeAuthorizationManager();
+        manager.setExpressionHandler(expressions);
+        var call = new SimpleMethodInvocation(new StaffTool(), StaffTool.class.getDeclaredMethod("act"));
+        java.util.function.BooleanSupplier allowed = () -> manager.authorize(
+                () -> SecurityContextHolder.getContext().getAuthentication(), call).isGranted();
+
+        var moderator = testAccounts.create(TestAccounts.uniqueName("mod"), Role.MODERATOR);
+        testAccounts.signIn(moderator);
+        assertThat(allowed.getAsBoolean()).isFalse();
+        testAccounts.enableTwoFactor(moderator);
+        testAccounts.signIn(moderator);
+        assertThat(allowed.getAsBoolean()).isTrue();
+
+        var member = testAccounts.member();
+        testAccounts.enableTwoFactor(member);
+        testAccounts.signIn(member);
+        assertThat(allowed.getAsBoolean()).isFalse();
     }
 }
