@@ -166,7 +166,16 @@ public class TwoFactorService {
         Instant now = clock.instant();
         String totp = Totp.normalizeCode(typed);
         if (totp != null) {
-            OptionalLong step = Totp.matchingStep(cipher.decrypt(account, row.secretCipher()), totp, now);
+            String secret;
+            try {
+                secret = cipher.decrypt(account, row.secretCipher());
+            } catch (IllegalStateException wrongKey) {
+                // agora.security.totp-key changed: recovery codes still work, authenticator codes cannot be checked
+                log.error("2FA secret does not decrypt (is agora.security.totp-key the one it was sealed with?): id={}",
+                        account.value());
+                return Check.WRONG;
+            }
+            OptionalLong step = Totp.matchingStep(secret, totp, now);
             if (step.isEmpty()) {
                 log.warn("2FA code wrong: id={}", account.value());
                 return Check.WRONG;

@@ -220,6 +220,25 @@ class TwoFactorServiceTest {
     }
 
     @Test
+    void a_secret_sealed_with_another_key_refuses_codes_but_recovery_codes_still_work() {
+        var member = testAccounts.member();
+        testAccounts.signIn(member);
+        var enrolment = service.startEnrolment();
+        String recovery = service.confirmEnrolment(TestAccounts.totpCode(enrolment.secret())).getFirst();
+        TestAccounts.signOut();
+        byte[] otherKey = new byte[32];
+        otherKey[31] = 9;
+        jdbc.sql("update account_two_factor set secret_cipher = :cipher where account_id = :id")
+                .param("cipher", new TotpSecretCipher(otherKey).encrypt(member.id(), enrolment.secret()))
+                .param("id", member.id().value()).update();
+
+        passwordStep(member);
+        assertThat(code(Http.withSession(), TestAccounts.totpCode(enrolment.secret(), 1)))
+                .isEqualTo(TwoFactorLogin.Outcome.WRONG_CODE);
+        assertThat(code(Http.withSession(), recovery)).isEqualTo(TwoFactorLogin.Outcome.SIGNED_IN);
+    }
+
+    @Test
     void code_attempts_are_throttled_per_account() {
         var member = testAccounts.member();
         String secret = testAccounts.enableTwoFactor(member);
