@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Token buckets (Bucket4j) that limit password attempts per client address and per account name, checked
  * before any password hashing. Buckets refill by themselves: a real user is slowed down, never locked out
- * for good. Registration and reset requests get their own per-address bucket.
+ * for good. Registration and reset requests get their own per-address bucket, and second-factor codes (TOTP or
+ * recovery codes, at login and in the account settings) their own per-account bucket.
  */
 @Component
 public class LoginThrottle {
@@ -24,15 +25,18 @@ public class LoginThrottle {
     private final int perAccountPer15Minutes;
     private final int perAccountPerDay;
     private final int mailRequestsPerAddressPerHour;
+    private final int codeAttemptsPerAccountPer5Minutes;
 
     LoginThrottle(@Value("${agora.login.attempts-per-address-per-minute:60}") int perAddressPerMinute,
                   @Value("${agora.login.attempts-per-account-per-15-minutes:10}") int perAccountPer15Minutes,
                   @Value("${agora.login.attempts-per-account-per-day:100}") int perAccountPerDay,
-                  @Value("${agora.account.mail-requests-per-address-per-hour:20}") int mailRequestsPerAddressPerHour) {
+                  @Value("${agora.account.mail-requests-per-address-per-hour:20}") int mailRequestsPerAddressPerHour,
+                  @Value("${agora.login.code-attempts-per-account-per-5-minutes:5}") int codeAttemptsPerAccountPer5Minutes) {
         this.perAddressPerMinute = perAddressPerMinute;
         this.perAccountPer15Minutes = perAccountPer15Minutes;
         this.perAccountPerDay = perAccountPerDay;
         this.mailRequestsPerAddressPerHour = mailRequestsPerAddressPerHour;
+        this.codeAttemptsPerAccountPer5Minutes = codeAttemptsPerAccountPer5Minutes;
     }
 
     /** Takes one login attempt for this address and account name; false if either is over its limit. */
@@ -64,6 +68,17 @@ public class LoginThrottle {
         return buckets.get("mail:" + address, k -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(mailRequestsPerAddressPerHour)
                         .refillGreedy(mailRequestsPerAddressPerHour, Duration.ofHours(1)).build())
+                .build()).tryConsume(1);
+    }
+
+    /**
+     * Takes one second-factor attempt (an authenticator code or a recovery code) for this account; false if it is
+     * over its limit. A six-digit code has a million values: a few tries per five minutes keep guessing hopeless.
+     */
+    public boolean trySecondFactor(AccountId account) {
+        return buckets.get("2fa:" + account.value(), k -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(codeAttemptsPerAccountPer5Minutes)
+                        .refillGreedy(codeAttemptsPerAccountPer5Minutes, Duration.ofMinutes(5)).build())
                 .build()).tryConsume(1);
     }
 }

@@ -2,9 +2,12 @@ package org.agora.account;
 
 import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import org.agora.account.ui.LoginView;
+import org.agora.shared.db.DatabaseMode;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -97,6 +100,8 @@ class SecurityConfig {
         http.addFilterBefore(new LoginOriginCheck(),
                 org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class);
         http.sessionManagement(session -> session.addSessionAuthenticationStrategy(sessionTracker));
+        // a URL that needs a login, asked for between the password and the code, leads to the code page
+        http.exceptionHandling(e -> e.accessDeniedHandler(new SecondFactorAccessDeniedHandler()));
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
@@ -137,8 +142,18 @@ class SecurityConfig {
     /** The only authentication provider: Spring Security builds its AuthenticationManager from it. */
     @Bean
     ThrottledAuthenticationProvider authenticationProvider(LoginThrottle throttle, AccountUserDetailsService users,
-                                                           PasswordHasher hasher) {
-        return new ThrottledAuthenticationProvider(throttle, users, hasher);
+                                                           PasswordHasher hasher, TwoFactorService twoFactor, Clock clock) {
+        return new ThrottledAuthenticationProvider(throttle, users, hasher, twoFactor, clock);
+    }
+
+    /**
+     * The key that seals TOTP secrets at rest: {@code agora.security.totp-key} (base64 of 32 random bytes, the same
+     * on every node); on the embedded database only, a generated development key beside its data directory.
+     */
+    @Bean
+    TotpSecretCipher totpSecretCipher(@Value("${agora.security.totp-key:}") String key, DatabaseMode database,
+                                      @Value("${agora.embedded-db.data-dir:data/postgres}") Path embeddedDataDir) {
+        return TotpSecretCipher.fromConfig(key, database, embeddedDataDir);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.agora.account;
 
+import java.time.Clock;
 import org.agora.shared.text.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,16 +14,23 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 /**
  * Password login: the throttle first (no hashing for a throttled attempt), then Spring's
  * {@link DaoAuthenticationProvider} (which also hashes for unknown names, so timing tells nothing), then the
- * email-confirmed check, only once the password is proven. Every attempt is logged with CR/LF stripped.
+ * email-confirmed check, only once the password is proven. An account with two-factor authentication on gets
+ * no more than a {@link PasswordOnlyAuthentication} here (no role, not authenticated); {@link TwoFactorLogin}
+ * completes it with a code. Every attempt is logged with CR/LF stripped.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
     private static final Logger log = LoggerFactory.getLogger("org.agora.security.login");
 
     private final LoginThrottle throttle;
     private final DaoAuthenticationProvider delegate;
+    private final TwoFactorService twoFactor;
+    private final Clock clock;
 
-    ThrottledAuthenticationProvider(LoginThrottle throttle, AccountUserDetailsService users, PasswordHasher hasher) {
+    ThrottledAuthenticationProvider(LoginThrottle throttle, AccountUserDetailsService users, PasswordHasher hasher,
+                                    TwoFactorService twoFactor, Clock clock) {
         this.throttle = throttle;
+        this.twoFactor = twoFactor;
+        this.clock = clock;
         this.delegate = new DaoAuthenticationProvider(users);
         this.delegate.setPasswordEncoder(hasher);
     }
@@ -46,6 +54,11 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         if (result.getPrincipal() instanceof AgoraUser user && !user.emailVerified()) {
             log.info("login refused, email not confirmed: login={} address={}", LogSafe.of(login), LogSafe.of(address));
             throw new LoginExceptions.EmailNotVerified();
+        }
+        if (result.getPrincipal() instanceof AgoraUser user && twoFactor.isEnabled(user.id())) {
+            log.info("login password accepted, second factor required: login={} address={}", LogSafe.of(login),
+                    LogSafe.of(address));
+            return PasswordOnlyAuthentication.after(user, clock.instant(), result.getDetails());
         }
         log.info("login succeeded: login={} address={}", LogSafe.of(login), LogSafe.of(address));
         return result;

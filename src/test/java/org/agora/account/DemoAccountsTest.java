@@ -25,6 +25,22 @@ class DemoAccountsTest {
         });
     }
 
+    @Autowired TwoFactorRepository twoFactor;
+    @Autowired TotpSecretCipher cipher;
+
+    @Test
+    void demo_staff_have_two_factor_on_with_the_published_secrets_and_members_do_not() {
+        var admin = accounts.findByUsername("admin").orElseThrow();
+        var moderator = accounts.findByUsername("moderator").orElseThrow();
+        assertThat(twoFactor.find(admin.id())).hasValueSatisfying(row -> {
+            assertThat(row.enabled()).isTrue();
+            assertThat(cipher.decrypt(admin.id(), row.secretCipher())).isEqualTo(DemoAccounts.ADMIN_TOTP_SECRET);
+        });
+        assertThat(twoFactor.find(moderator.id())).hasValueSatisfying(row ->
+                assertThat(cipher.decrypt(moderator.id(), row.secretCipher())).isEqualTo(DemoAccounts.MODERATOR_TOTP_SECRET));
+        assertThat(twoFactor.isEnabled(accounts.findByUsername("alice").orElseThrow().id())).isFalse();
+    }
+
     @Test
     void seeding_again_changes_nothing() {
         long admins = accounts.countByRole(Role.ADMIN);

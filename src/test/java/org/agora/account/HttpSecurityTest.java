@@ -118,6 +118,27 @@ class HttpSecurityTest {
     }
 
     @Test
+    void a_password_alone_opens_nothing_for_an_account_with_two_factor() throws Exception {
+        var member = testAccounts.member();
+        testAccounts.enableTwoFactor(member);
+        get("/login");
+        String before = sessionId();
+        var response = postLogin(member.username(), TestAccounts.PASSWORD);
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+        assertThat(sessionId()).as("a new session id already at the password step").isNotEqualTo(before);
+
+        // pages that need a login lead to the code page, and remember where the member was going
+        for (String path : new String[] {"/account", "/moderation", "/notifications"}) {
+            var page = get(path);
+            assertThat(page.statusCode()).as(path).isEqualTo(302);
+            assertThat(page.headers().firstValue("Location")).as(path).hasValueSatisfying(l -> assertThat(l).endsWith("/login/code"));
+        }
+        assertThat(get("/actuator/env").statusCode()).isNotEqualTo(200);
+        assertThat(get("/login/code").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void the_moderator_console_redirects_a_reader_to_login() throws Exception {
         var response = get("/moderation");
         assertThat(response.statusCode()).isEqualTo(302);

@@ -3,10 +3,14 @@ package org.agora.account;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
-/** Creates confirmed members for tests, each with a unique name, and signs them in on the current thread. */
+/**
+ * Creates confirmed members for tests, each with a unique name, and signs them in on the current thread; turns
+ * two-factor authentication on for them and computes their authenticator codes.
+ */
 @Component
 public class TestAccounts {
     public static final String PASSWORD = "correct horse battery staple";
@@ -15,11 +19,14 @@ public class TestAccounts {
     private final AccountRepository accounts;
     private final PasswordHasher hasher;
     private final AccountUserDetailsService users;
+    private final TwoFactorService twoFactor;
 
-    TestAccounts(AccountRepository accounts, PasswordHasher hasher, AccountUserDetailsService users) {
+    TestAccounts(AccountRepository accounts, PasswordHasher hasher, AccountUserDetailsService users,
+                 TwoFactorService twoFactor) {
         this.accounts = accounts;
         this.hasher = hasher;
         this.users = users;
+        this.twoFactor = twoFactor;
     }
 
     public static String uniqueName(String prefix) {
@@ -48,10 +55,36 @@ public class TestAccounts {
         return accounts.find(id).orElseThrow();
     }
 
+    /** Turns 2FA on for the account with a new secret (codes from the previous time step on are accepted). @return the secret */
+    public String enableTwoFactor(Account account) {
+        String secret = Totp.newSecret();
+        twoFactor.enableWithSecret(account.id(), secret);
+        return secret;
+    }
+
+    /** The code an authenticator app shows for this secret now. */
+    public static String totpCode(String secret) {
+        return totpCode(secret, 0);
+    }
+
+    /**
+     * The code {@code steps} time steps (of 30 s) from now: +1 is still accepted (drift) and is the way to log in
+     * again right after a code of this step was used, since a used step is never accepted twice.
+     */
+    public static String totpCode(String secret, int steps) {
+        return Totp.code(secret, Totp.step(Instant.now()) + steps);
+    }
+
+    /** Signs the account in as a login would: its roles and FACTOR_PASSWORD, and FACTOR_TOTP if it has 2FA on. */
     public void signIn(Account account) {
         var user = users.loadUserByUsername(account.username());
+        var authorities = new java.util.ArrayList<org.springframework.security.core.GrantedAuthority>(user.getAuthorities());
+        authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY));
+        if (twoFactor.isEnabled(account.id())) {
+            authorities.add(FactorGrantedAuthority.fromAuthority(TwoFactorService.FACTOR_AUTHORITY));
+        }
         SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+                UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
     }
 
     public static void signOut() {

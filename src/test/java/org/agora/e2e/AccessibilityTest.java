@@ -58,6 +58,26 @@ class AccessibilityTest extends BrowserTest {
     }
 
     @Test
+    void two_factor_setup_and_the_code_page_have_no_serious_violations() {
+        var member = testAccounts.member();
+        logIn(member.username(), TestAccounts.PASSWORD);
+        open("/account");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName("Set up two-factor authentication")).click();
+        page.locator("img.agora-qr").waitFor();
+        assertAccessible("/account (2FA setup)");
+        String secret = page.locator(".agora-totp-secret").textContent().replace(" ", "");
+        page.getByLabel("Code from the app").fill(TestAccounts.totpCode(secret));
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName("Turn on")).click();
+        page.getByLabel("Recovery codes").waitFor();
+        assertAccessible("/account (recovery codes)");
+        logOut();
+        enterPassword(member.username(), TestAccounts.PASSWORD);
+        assertAccessible("/login/code");
+    }
+
+    @Test
     void dark_mode_has_no_serious_violations() {
         var member = testAccounts.member();
         logIn(member.username(), TestAccounts.PASSWORD);

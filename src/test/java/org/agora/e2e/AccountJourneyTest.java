@@ -100,7 +100,8 @@ class AccountJourneyTest extends BrowserTest {
 
     @Test
     void a_moderator_opens_the_console() {
-        logIn("moderator", "agora-demo-pass");
+        // the demo moderator has two-factor authentication on with a published secret (see DemoAccounts)
+        logIn("moderator", "agora-demo-pass", TestAccounts.totpCode(org.agora.account.DemoAccounts.MODERATOR_TOTP_SECRET));
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Moderation")).click();
         page.waitForURL(Pattern.compile(".*/moderation$"));
         assertThat(page.locator("h1")).hasText("Moderator console");

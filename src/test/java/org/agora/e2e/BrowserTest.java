@@ -93,6 +93,30 @@ public abstract class BrowserTest {
         page.locator("#user-menu").waitFor();
     }
 
+    /** Logs in an account with two-factor authentication: the password, then a code on the code page. */
+    protected void logIn(String username, String password, String code) {
+        enterPassword(username, password);
+        enterCode(code);
+        page.waitForURL(Pattern.compile(".*://[^/]+/(\\?continue)?$"));
+        page.locator("#user-menu").waitFor();
+    }
+
+    /** The password step of an account with two-factor authentication: it ends on the code page. */
+    protected void enterPassword(String username, String password) {
+        open("/login");
+        page.getByLabel("Username or email").fill(username);
+        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Password").setExact(true)).fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in").setExact(true)).click();
+        page.waitForURL(Pattern.compile(".*/login/code$"));
+        page.locator("h1").first().waitFor();
+    }
+
+    /** Types a code on the code page and submits it. */
+    protected void enterCode(String code) {
+        page.getByLabel("Authentication code").fill(code);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify").setExact(true)).click();
+    }
+
     protected void logOut() {
         page.locator("#user-menu").click();
         page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Log out")).click();

@@ -28,6 +28,7 @@ class TwoNodesTest extends BrowserTest {
     @Autowired EmbeddedPostgres postgres;
     @Autowired TestAccounts testAccounts;
     @Autowired DebateService debates;
+    @org.springframework.beans.factory.annotation.Value("${agora.security.totp-key}") String totpKey;
 
     /** Node B: the same application in a JVM of its own, on another port, against this test's PostgreSQL. */
     private int startNodeB() throws Exception {
@@ -42,7 +43,9 @@ class TwoNodesTest extends BrowserTest {
                     "--spring.datasource.username=postgres",
                     "--vaadin.devmode.devTools.enabled=false",
                     "--vaadin.launch-browser=false",
-                    "--agora.base-url=http://agora.test")
+                    "--agora.base-url=http://agora.test",
+                    // every node seals and reads TOTP secrets with the same key
+                    "--agora.security.totp-key=" + totpKey)
                     .redirectErrorStream(true)
                     .redirectOutput(java.nio.file.Path.of("target/node-b.log").toFile())
                     .start();

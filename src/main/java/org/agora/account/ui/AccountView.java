@@ -16,6 +16,8 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -30,15 +32,21 @@ import org.agora.account.ApiToken;
 import org.agora.account.ApiTokenService;
 import org.agora.account.PasswordPolicy;
 import org.agora.account.SignedInSession;
+import org.agora.account.TwoFactorService;
 import org.agora.shared.text.TextInput;
 import org.agora.shared.ui.Dates;
 import org.agora.shared.ui.MainLayout;
 
-/** The signed-in member's own page: profile, password, the browsers they are signed in with, and API tokens. */
+/**
+ * The signed-in member's own page: profile, password, two-factor authentication, the browsers they are signed in
+ * with, and API tokens. {@code ?twoFactor=required} (staff sent here from the moderator console) says why.
+ */
 @Route(value = "account", layout = MainLayout.class)
 @PermitAll
 @Menu(title = "nav.account", order = 90, icon = "vaadin:user")
-class AccountView extends VerticalLayout implements HasDynamicTitle {
+class AccountView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
+    static final String TWO_FACTOR_PARAM = "twoFactor";
+    final Paragraph notice = new Paragraph();
     final TextField displayName = new TextField();
     final Button saveName = new Button();
     final PasswordField currentPassword = new PasswordField();
@@ -53,17 +61,23 @@ class AccountView extends VerticalLayout implements HasDynamicTitle {
     final Button createToken = new Button();
     /** The plain token, shown once right after it was created. */
     final TextField newToken = new TextField();
+    final TwoFactorForm twoFactor;
     private final AccountService accounts;
     private final ApiTokenService apiTokenService;
     private Account account;
 
-    AccountView(AccountService accounts, ApiTokenService apiTokenService) {
+    AccountView(AccountService accounts, ApiTokenService apiTokenService, TwoFactorService twoFactorService) {
         this.accounts = accounts;
         this.apiTokenService = apiTokenService;
         this.account = accounts.me();
+        this.twoFactor = new TwoFactorForm(twoFactorService);
         addClassName("agora-narrow");
-        add(new H1(getTranslation("account.title")), profileSection(), passwordSection(), sessionsSection(),
-                apiTokensSection());
+        notice.setVisible(false);
+        notice.setId("account-notice");
+        notice.getElement().setAttribute("role", "alert");
+        notice.addClassName("agora-notice");
+        add(new H1(getTranslation("account.title")), notice, profileSection(), passwordSection(), twoFactor,
+                sessionsSection(), apiTokensSection());
         if (!account.emailVerified()) {
             add(new Paragraph(getTranslation("account.unverified")));
         }
@@ -267,6 +281,16 @@ class AccountView extends VerticalLayout implements HasDynamicTitle {
 
     private static void notify(String text) {
         Notification.show(text, 4000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var required = event.getLocation().getQueryParameters().getSingleParameter(TWO_FACTOR_PARAM);
+        if (required.filter("required"::equals).isPresent()) {
+            notice.setText(getTranslation("account.twoFactor.consoleNeedsIt"));
+            notice.setVisible(true);
+            twoFactor.scrollIntoView();
+        }
     }
 
     @Override

@@ -73,6 +73,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         } else if (params.containsKey("confirmed")) {
             notice.setText(getTranslation("login.afterConfirm"));
             notice.setVisible(true);
+        } else if (params.containsKey("expired")) {
+            notice.setText(getTranslation("login.expired"));
+            notice.setVisible(true);
         }
     }
 

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Image;
 import org.agora.account.Account;
 import org.agora.account.AccountService;
 import org.agora.account.ApiScope;
 import org.agora.account.ApiTokenService;
 import org.agora.account.TestAccounts;
+import org.agora.account.TwoFactorService;
 import org.agora.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,6 +103,77 @@ class AccountViewTest extends SpringBrowserlessTest {
         assertThat(view.tokenName.isInvalid()).isTrue();
         assertThat(view.newToken.isVisible()).isFalse();
         assertThat(apiTokens.list()).isEmpty();
+    }
+
+    @Autowired TwoFactorService twoFactor;
+
+    @Test
+    void member_sets_up_two_factor_with_a_code_and_sees_the_recovery_codes_once() {
+        var view = navigate(AccountView.class);
+        var form = view.twoFactor;
+        assertThat(form.state.getText()).isEqualTo("Two-factor authentication is off.");
+        assertThat(form.setupBox.isVisible()).isFalse();
+        test(form.setUp).click();
+
+        assertThat(form.setupBox.isVisible()).isTrue();
+        assertThat(form.qrBox.getChildren().findFirst()).get().isInstanceOfSatisfying(Image.class, qr -> {
+            assertThat(qr.getSrc()).startsWith("data:image/svg+xml;base64,");
+            assertThat(qr.getAlt()).hasValueSatisfying(alt -> assertThat(alt).startsWith("QR code"));
+        });
+        String secret = form.secret.getText().replace(" ", "");
+        assertThat(secret).matches("[A-Z2-7]{32}");
+
+        test(form.setupCode).setValue("12345");
+        test(form.turnOn).click();
+        assertThat(form.setupCode.isInvalid()).isTrue();
+        assertThat(twoFactor.status().enabled()).isFalse();
+
+        test(form.setupCode).setValue(TestAccounts.totpCode(secret));
+        test(form.turnOn).click();
+        assertThat(twoFactor.status().enabled()).isTrue();
+        assertThat(form.codesBox.isVisible()).isTrue();
+        assertThat(form.recoveryCodes.getValue().lines().toList()).hasSize(10)
+                .allSatisfy(c -> assertThat(c).matches("[a-z2-7]{4}(-[a-z2-7]{4}){3}"));
+
+        test(form.codesSaved).click();
+        assertThat(form.codesBox.isVisible()).isFalse();
+        assertThat(form.recoveryCodes.getValue()).isEmpty();
+        assertThat(form.state.getText()).startsWith("Two-factor authentication is on since").endsWith("Unused recovery codes: 10.");
+        assertThat(form.onBox.isVisible()).isTrue();
+        assertThat(form.setUp.isVisible()).isFalse();
+    }
+
+    @Test
+    void member_turns_two_factor_off_with_password_and_code() {
+        String secret = testAccounts.enableTwoFactor(member);
+        testAccounts.signIn(member);
+        var form = navigate(AccountView.class).twoFactor;
+        assertThat(form.onBox.isVisible()).isTrue();
+
+        test(form.offPassword).setValue("not my password");
+        test(form.offCode).setValue(TestAccounts.totpCode(secret));
+        test(form.turnOff).click();
+        assertThat(form.offPassword.isInvalid()).isTrue();
+        assertThat(twoFactor.status().enabled()).isTrue();
+
+        test(form.offPassword).setValue(TestAccounts.PASSWORD);
+        test(form.offCode).setValue(TestAccounts.totpCode(secret));
+        test(form.turnOff).click();
+        assertThat(twoFactor.status().enabled()).isFalse();
+        assertThat(form.setUp.isVisible()).isTrue();
+        assertThat(form.onBox.isVisible()).isFalse();
+    }
+
+    @Test
+    void member_replaces_the_recovery_codes_with_a_code() {
+        String secret = testAccounts.enableTwoFactor(member);
+        testAccounts.signIn(member);
+        var form = navigate(AccountView.class).twoFactor;
+        test(form.newCodesCode).setValue(TestAccounts.totpCode(secret));
+        test(form.newCodes).click();
+        assertThat(form.codesBox.isVisible()).isTrue();
+        assertThat(form.recoveryCodes.getValue().lines()).hasSize(10);
+        assertThat(twoFactor.status().recoveryCodesLeft()).isEqualTo(10);
     }
 
     @Test
