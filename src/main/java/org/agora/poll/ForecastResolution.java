@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.agora.account.CurrentUser;
+import org.agora.account.StaffWithTwoFactor;
 import org.agora.shared.text.TextInput;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -43,7 +44,7 @@ public class ForecastResolution {
      * Records a forecast's outcome with a note, closing it if it was still open, and scores every forecaster
      * (not for ANNULLED). A forecast is resolved once; a second attempt is refused.
      */
-    @PreAuthorize("hasRole('MODERATOR')")
+    @StaffWithTwoFactor
     @Transactional
     public void resolve(long pollId, Outcome outcome, String note) {
         Poll poll = polls.find(pollId).filter(p -> !p.isDraft()).orElseThrow(() -> new PollException("poll.notFound"));

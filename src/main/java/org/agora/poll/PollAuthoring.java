@@ -11,6 +11,7 @@ import java.util.List;
 import org.agora.account.AgoraUser;
 import org.agora.account.CurrentUser;
 import org.agora.account.Role;
+import org.agora.account.StaffSecurity;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -24,14 +25,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class PollAuthoring {
     private final PollRepository polls;
     private final PollService pollService;
+    private final StaffSecurity staff;
     private final Clock clock;
     private final int pollsPerHour;
     private final Cache<Long, Bucket> throttles = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterAccess(Duration.ofHours(2)).build();
 
-    PollAuthoring(PollRepository polls, PollService pollService, Clock clock,
+    PollAuthoring(PollRepository polls, PollService pollService, StaffSecurity staff, Clock clock,
                   @Value("${agora.polls.created-per-hour:10}") int pollsPerHour) {
         this.polls = polls;
+        this.staff = staff;
         this.pollService = pollService;
         this.clock = clock;
         this.pollsPerHour = pollsPerHour;
@@ -145,6 +148,9 @@ public class PollAuthoring {
         }
         if (!isStaff(me) && !poll.isAuthor(me.id().value())) {
             throw new PollException("poll.notYours");
+        }
+        if (!poll.isAuthor(me.id().value())) {
+            staff.requireTwoFactor(); // acting on someone else's poll is a moderator action
         }
         return poll;
     }

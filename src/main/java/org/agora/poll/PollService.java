@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.agora.account.CurrentUser;
+import org.agora.account.StaffWithTwoFactor;
 import org.agora.account.Role;
 import org.agora.shared.events.EventBus;
 import org.springframework.beans.factory.annotation.Value;
@@ -205,7 +206,7 @@ public class PollService {
     }
 
     /** Hides or shows an "other" answer (moderators), as a post is hidden. */
-    @PreAuthorize("hasRole('MODERATOR')")
+    @StaffWithTwoFactor
     @Transactional
     public void hideOtherAnswer(long pollId, long voterId, boolean hidden) {
         if (!ballots.hideOtherAnswer(pollId, voterId, hidden)) {

@@ -55,6 +55,25 @@ public class TestAccounts {
         return accounts.find(id).orElseThrow();
     }
 
+    private final java.util.Map<Long, String> secrets = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A moderator with two-factor authentication on, as staff must have (its secret: {@link #secretOf}). */
+    public Account moderator() {
+        return staff(Role.MODERATOR);
+    }
+
+    /** Staff of this role with two-factor authentication on. */
+    public Account staff(Role role) {
+        var account = create(uniqueName(role.name().toLowerCase(java.util.Locale.ROOT)), role);
+        secrets.put(account.id().value(), enableTwoFactor(account));
+        return account;
+    }
+
+    /** The TOTP secret of staff made by {@link #staff}. */
+    public String secretOf(Account account) {
+        return secrets.get(account.id().value());
+    }
+
     /** Turns 2FA on for the account with a new secret (codes from the previous time step on are accepted). @return the secret */
     public String enableTwoFactor(Account account) {
         String secret = Totp.newSecret();

@@ -78,7 +78,7 @@ class PollJourneyTest extends BrowserTest {
                 "Yes if it happens.", closes, closes), true);
         polls.vote(first, org.agora.poll.Ballot.ofValue(90));
         polls.vote(second, org.agora.poll.Ballot.ofValue(80));
-        var moderator = testAccounts.create(TestAccounts.uniqueName("mod"), org.agora.account.Role.MODERATOR);
+        var moderator = testAccounts.moderator();
         testAccounts.signIn(moderator);
         resolution.resolve(first, org.agora.poll.ForecastResolution.Outcome.YES, "It happened.");
         TestAccounts.signOut();
@@ -87,7 +87,7 @@ class PollJourneyTest extends BrowserTest {
         assertThat(page.locator("h1")).hasText("Leaderboard");
         assertThat(page.getByText("@" + forecaster.username())).hasCount(0);
 
-        logIn(moderator.username(), TestAccounts.PASSWORD);
+        logIn(moderator.username(), TestAccounts.PASSWORD, TestAccounts.totpCode(testAccounts.secretOf(moderator)));
         open("/polls/" + second);
         page.getByText("Manage this poll").click();
         page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Yes").setExact(true)).check();

@@ -31,7 +31,7 @@ class ForecastResolutionTest {
     }
 
     private void asModerator() {
-        testAccounts.signIn(testAccounts.create(TestAccounts.uniqueName("mod"), Role.MODERATOR));
+        testAccounts.signIn(testAccounts.moderator());
     }
 
     private static Instant daysAgo(double days) {
@@ -60,6 +60,15 @@ class ForecastResolutionTest {
         assertThat(changerScore.brier()).isCloseTo(0.5 * 0.64 + 0.5 * 0.16, within(1e-3));
         assertThat(changerScore.log()).isCloseTo(0.5 * Math.log(0.2) + 0.5 * Math.log(0.6), within(1e-3));
         assertThat(changerScore.lastPercent()).isEqualTo(60);
+    }
+
+    @Test
+    void a_moderator_without_two_factor_authentication_cannot_resolve() {
+        var poll = testPolls.pastForecast(5, 1);
+        testAccounts.signIn(testAccounts.create(TestAccounts.uniqueName("mod"), Role.MODERATOR));
+        assertThatThrownBy(() -> resolution.resolve(poll.id(), ForecastResolution.Outcome.NO, "No second factor"))
+                .isInstanceOf(AuthorizationDeniedException.class);
+        assertThat(polls.find(poll.id()).orElseThrow().resolution()).isNull();
     }
 
     @Test

@@ -147,7 +147,10 @@ class PollAuthoringTest {
         assertThatThrownBy(() -> polls.vote(id, Ballot.ofOptions(List.of(closed.options().getFirst().id()))))
                 .hasMessage("poll.closed");
         assertThatThrownBy(() -> authoring.reopen(id, Instant.now().minusSeconds(5))).isInstanceOf(PollException.class);
-        testAccounts.signIn(testAccounts.create(TestAccounts.uniqueName("mod"), Role.MODERATOR));
+        var noSecondFactor = testAccounts.create(TestAccounts.uniqueName("mod"), Role.MODERATOR);
+        testAccounts.signIn(noSecondFactor);
+        assertThatThrownBy(() -> authoring.reopen(id, null)).isInstanceOf(org.agora.account.TwoFactorRequired.class);
+        testAccounts.signIn(testAccounts.moderator());
         authoring.reopen(id, null);
         assertThat(polls.find(id).orElseThrow().acceptsBallotsAt(Instant.now())).isTrue();
     }
@@ -189,7 +192,7 @@ class PollAuthoringTest {
         polls.vote(id, Ballot.ofOptions(List.of(other)), "Buy my pills");
         assertThatThrownBy(() -> polls.hideOtherAnswer(id, voter.id().value(), true))
                 .isInstanceOf(AuthorizationDeniedException.class);
-        testAccounts.signIn(testAccounts.create(TestAccounts.uniqueName("mod"), Role.MODERATOR));
+        testAccounts.signIn(testAccounts.moderator());
         polls.hideOtherAnswer(id, voter.id().value(), true);
         assertThat(polls.otherAnswers(id, 10)).singleElement().extracting(OtherAnswer::hidden).isEqualTo(true);
         testAccounts.signIn(testAccounts.member());

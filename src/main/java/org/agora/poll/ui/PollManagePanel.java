@@ -101,6 +101,8 @@ class PollManagePanel extends Details {
             Notification.show(getTranslation("poll.resolve.done", getTranslation("poll.resolve." + outcome.getValue().name())),
                     4000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             changed.run();
+        } catch (org.springframework.security.access.AccessDeniedException e) {
+            denied();
         } catch (PollException e) {
             show(e);
             for (var p : e.problems()) {
@@ -120,11 +122,18 @@ class PollManagePanel extends Details {
             Notification.show(getTranslation(doneKey), 3000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             changed.run();
+        } catch (org.springframework.security.access.AccessDeniedException e) {
+            denied();
         } catch (PollException e) {
             show(e);
         } finally {
             button.setEnabled(true);
         }
+    }
+
+    private void denied() {
+        Notification.show(getTranslation("poll.needTwoFactor"), 6000, Notification.Position.TOP_CENTER)
+                .addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
     private void show(PollException e) {
