@@ -151,4 +151,29 @@ class TopicViewTest extends SpringBrowserlessTest {
         assertThat(view.getElement().getOuterHTML()).doesNotContain(topic.title()).doesNotContain("Opening");
         assertThat($(PostCard.class).all()).isEmpty();
     }
+
+    @Test
+    void a_member_flags_someone_elses_post_from_its_card_but_not_their_own() {
+        var topic = newTopic();
+        var author = testAccounts.member();
+        testAccounts.signIn(author);
+        var post = debates.post(topic.id(), null, Stance.PRO, null, "Flag-worthy text", null);
+        var mine = open(topic.id());
+        var ownCard = $(PostCard.class).all().stream().filter(c -> c.post().id() == post.id()).findFirst().orElseThrow();
+        assertThat(ownCard.flag.getParent()).as("no Flag on one's own post").isEmpty();
+        assertThat(mine).isNotNull();
+
+        testAccounts.signIn(testAccounts.member());
+        open(topic.id());
+        var card = $(PostCard.class).all().stream().filter(c -> c.post().id() == post.id()).findFirst().orElseThrow();
+        assertThat(card.flag.getAriaLabel()).hasValueSatisfying(l -> assertThat(l).startsWith("Flag this post by"));
+        test(card.flag).click();
+        var dialog = $(FlagDialog.class).single();
+        test(dialog.reason).selectItem("Something else");
+        test(dialog.send).click();
+        assertThat(dialog.text.isInvalid()).as("something else needs words").isTrue();
+        test(dialog.text).setValue("Copied from elsewhere");
+        test(dialog.send).click();
+        assertThat(dialog.isOpened()).isFalse();
+    }
 }
