@@ -50,7 +50,10 @@ class RouteAccessTest {
 
     @Test
     void the_moderator_console_is_for_staff_only() throws Exception {
-        var console = Class.forName("org.agora.moderation.ui.ModerationView");
-        assertThat(console.getAnnotation(RolesAllowed.class).value()).containsExactlyInAnyOrder("MODERATOR", "ADMIN");
+        for (String view : new String[] {"ModerationView", "ReviewQueueView", "ModerationLogView"}) {
+            var console = Class.forName("org.agora.moderation.ui." + view);
+            assertThat(console.getAnnotation(RolesAllowed.class).value()).as(view)
+                    .containsExactlyInAnyOrder("MODERATOR", "ADMIN");
+        }
     }
 }

@@ -13,7 +13,13 @@ import org.agora.account.CurrentUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reading debates; open to everyone, readers included. Page sizes are capped whatever the caller asks. */
+/**
+ * Reading debates; open to everyone, readers included. Page sizes are capped whatever the caller asks.
+ *
+ * <p>Content hidden by moderators is withheld here, for every caller at once: a hidden post (and a deleted one)
+ * reaches anyone but its author and staff without its text ({@link Post#withheld()}), a hidden thread without its
+ * title and summary ({@link Topic#withheld()}) and without posts. Lists and search leave hidden threads out.
+ */
 @Service
 @Transactional(readOnly = true)
 public class DebateCatalog {
@@ -66,22 +72,31 @@ public class DebateCatalog {
         return topics(TopicSort.NEWEST, categoryId, null, after, limit);
     }
 
+    /** The thread, withheld (no title, no summary) if moderators hid it and the caller is neither its author nor staff. */
     public Optional<Topic> find(long id) {
-        return topics.find(id);
+        return topics.find(id).map(DebateCatalog::visible);
     }
 
+    /** The post, withheld (no text) if it is hidden or deleted, or in a hidden thread, and not the caller's to see. */
     public Optional<Post> post(long id) {
-        return posts.find(id);
+        return posts.find(id).map(p -> topicReadable(p.topicId()) ? visible(p) : p.withheldCopy());
     }
 
     /** A thread's posts in order, a keyset page after {@code after} (null for the first page). */
     public List<Post> timeline(long topicId, Post after, int limit) {
-        return posts.timeline(topicId, after == null ? null : after.createdAt(), after == null ? 0 : after.id(), cap(limit));
+        if (!topicReadable(topicId)) {
+            return List.of();
+        }
+        return visible(posts.timeline(topicId, after == null ? null : after.createdAt(), after == null ? 0 : after.id(),
+                cap(limit)));
     }
 
     /** The latest posts of a thread, newest first, deleted ones included (they show as deleted): for feeds. */
     public List<Post> latestPosts(long topicId, int limit) {
-        return posts.latest(topicId, cap(limit));
+        if (!topicReadable(topicId)) {
+            return List.of();
+        }
+        return visible(posts.latest(topicId, cap(limit)));
     }
 
     /** The opening post of each of these threads, by thread id (at most {@link #MAX_PAGE} threads). */
@@ -89,7 +104,8 @@ public class DebateCatalog {
         if (topicIds.size() > MAX_PAGE) {
             throw new IllegalArgumentException("at most " + MAX_PAGE + " threads, not " + topicIds.size());
         }
-        return posts.openings(topicIds).stream().collect(Collectors.toMap(Post::topicId, p -> p));
+        return posts.openings(topicIds).stream().map(DebateCatalog::visible)
+                .collect(Collectors.toMap(Post::topicId, p -> p));
     }
 
     /**
@@ -97,15 +113,24 @@ public class DebateCatalog {
      * null {@code afterAt} for the first page). Up to {@link #MAX_PAGE} + 1 posts, to look one ahead.
      */
     public List<Post> timelineAfter(long topicId, Instant afterAt, long afterId, int limit) {
-        return posts.timeline(topicId, afterAt, afterAt == null ? 0 : afterId, Math.max(1, Math.min(limit, MAX_PAGE + 1)));
+        if (!topicReadable(topicId)) {
+            return List.of();
+        }
+        return visible(posts.timeline(topicId, afterAt, afterAt == null ? 0 : afterId,
+                Math.max(1, Math.min(limit, MAX_PAGE + 1))));
     }
 
     public ArgumentMap argumentMap(long topicId) {
-        return ArgumentMap.of(posts.timeline(topicId, null, 0, MAP_LIMIT));
+        if (!topicReadable(topicId)) {
+            return ArgumentMap.of(List.of());
+        }
+        return ArgumentMap.of(visible(posts.timeline(topicId, null, 0, MAP_LIMIT)));
     }
 
+    /** The earlier versions of a post; none for a post whose text the caller may not read. */
     public List<Revision> revisions(long postId) {
-        return posts.revisions(postId);
+        boolean readable = post(postId).filter(p -> !p.withheld()).isPresent();
+        return readable ? posts.revisions(postId) : List.of();
     }
 
     /** The posts of this thread the signed-in member found convincing (empty for readers). */
@@ -127,6 +152,31 @@ public class DebateCatalog {
         return accounts.findByUsername(username).map(a -> new MemberProfile(a.username(), a.displayName(),
                 a.createdAt(), posts.postCount(a.id().value()), posts.convincingReceived(a.id().value()),
                 posts.byAuthor(a.id().value(), 20)));
+    }
+
+    /** Whether the caller may read content moderators hid: staff, and the content's own author. */
+    static boolean mayReadHidden(Long authorId) {
+        return CurrentUser.get().map(u -> u.role().isStaff() || authorId != null && authorId == u.id().value())
+                .orElse(false);
+    }
+
+    private static Post visible(Post p) {
+        if (!p.hidden() && !p.deleted()) {
+            return p;
+        }
+        return mayReadHidden(p.author().isSystem() ? null : p.author().id()) ? p : p.withheldCopy();
+    }
+
+    private static List<Post> visible(List<Post> page) {
+        return page.stream().map(DebateCatalog::visible).toList();
+    }
+
+    private static Topic visible(Topic t) {
+        return !t.hidden() || mayReadHidden(t.authorId()) ? t : t.withheldCopy();
+    }
+
+    private boolean topicReadable(long topicId) {
+        return topics.find(topicId).map(t -> !t.withheld() && visible(t) == t).orElse(true);
     }
 
     private static int cap(int limit) {

@@ -90,8 +90,10 @@ class NotificationRepository {
     /** Newest first, one keyset page before (createdAt, id); null for the first page. */
     List<Notification> inbox(long accountId, Instant beforeAt, long beforeId, int limit) {
         return jdbc.sql("""
-                        select n.id, n.kind, n.topic_id, t.title, n.post_id, coalesce(a.display_name, 'Agora') as actor,
-                               p.body, p.deleted_at, n.created_at, n.read_at
+                        select n.id, n.kind, n.topic_id, case when t.hidden_at is null then t.title else '' end as title,
+                               n.post_id, coalesce(a.display_name, 'Agora') as actor,
+                               p.body, p.deleted_at is not null or p.hidden_at is not null or t.hidden_at is not null
+                                   as withheld, n.created_at, n.read_at
                           from debate_notification n
                           join debate_topic t on t.id = n.topic_id
                           join debate_post p on p.id = n.post_id
@@ -106,7 +108,7 @@ class NotificationRepository {
                 .param("beforeId", beforeId).param("limit", limit)
                 .query((rs, n) -> new Notification(rs.getLong("id"), Notification.Kind.valueOf(rs.getString("kind")),
                         rs.getLong("topic_id"), rs.getString("title"), rs.getLong("post_id"), rs.getString("actor"),
-                        rs.getTimestamp("deleted_at") != null ? "" : Markdown.toPlainText(rs.getString("body"), 160),
+                        rs.getBoolean("withheld") ? "" : Markdown.toPlainText(rs.getString("body"), 160),
                         rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("read_at") != null))
                 .list();
     }

@@ -16,7 +16,7 @@ class PostRepository {
     private static final String SELECT = """
             select p.id, p.topic_id, p.author_id, a.username, a.display_name, p.parent_id, p.stance, p.relation,
                    p.body, p.body_html, p.opening, p.created_at, p.edited_at, p.deleted_at, p.version,
-                   p.convincing, p.replies
+                   p.convincing, p.replies, p.hidden_at, p.hidden_reason, p.deleted_reason
               from debate_post p left join account a on a.id = p.author_id
             """;
 
@@ -93,6 +93,7 @@ class PostRepository {
                         select p.topic_id, t.title, p.id, p.stance, p.body, p.created_at
                           from debate_post p join debate_topic t on t.id = p.topic_id
                          where p.author_id = :author and p.deleted_at is null
+                           and p.hidden_at is null and t.hidden_at is null
                          order by p.created_at desc, p.id desc
                          limit :limit
                         """)
@@ -134,6 +135,42 @@ class PostRepository {
                          where id = :id and author_id = :author and deleted_at is null and not opening
                         """)
                 .param("now", Timestamp.from(now)).param("id", postId).param("author", authorId).update() == 1;
+    }
+
+    /** Hides a post (moderators). @return false if it was hidden already */
+    boolean hide(long postId, String reason, Instant now) {
+        return jdbc.sql("""
+                        update debate_post set hidden_at = :now, hidden_reason = :reason, version = version + 1
+                         where id = :id and hidden_at is null
+                        """)
+                .param("now", Timestamp.from(now)).param("reason", reason).param("id", postId).update() == 1;
+    }
+
+    /** Shows a hidden post again. @return false if it was not hidden */
+    boolean unhide(long postId) {
+        return jdbc.sql("""
+                        update debate_post set hidden_at = null, hidden_reason = null, version = version + 1
+                         where id = :id and hidden_at is not null
+                        """)
+                .param("id", postId).update() == 1;
+    }
+
+    /** Removes a post (moderators): soft-deleted with their reason, any post, opening ones included. */
+    boolean remove(long postId, String reason, Instant now) {
+        return jdbc.sql("""
+                        update debate_post set deleted_at = :now, deleted_reason = :reason, version = version + 1
+                         where id = :id and deleted_at is null
+                        """)
+                .param("now", Timestamp.from(now)).param("reason", reason).param("id", postId).update() == 1;
+    }
+
+    /** Brings back a post moderators removed (never one its author deleted). */
+    boolean unremove(long postId) {
+        return jdbc.sql("""
+                        update debate_post set deleted_at = null, deleted_reason = null, version = version + 1
+                         where id = :id and deleted_reason is not null
+                        """)
+                .param("id", postId).update() == 1;
     }
 
     List<Revision> revisions(long postId) {
@@ -212,10 +249,13 @@ class PostRepository {
         String relation = rs.getString("relation");
         Timestamp edited = rs.getTimestamp("edited_at");
         Timestamp deleted = rs.getTimestamp("deleted_at");
+        Timestamp hidden = rs.getTimestamp("hidden_at");
         return new Post(rs.getLong("id"), rs.getLong("topic_id"), author, parentId, Stance.valueOf(rs.getString("stance")),
                 relation == null ? null : Relation.valueOf(relation), rs.getString("body"), rs.getString("body_html"),
                 rs.getBoolean("opening"), rs.getTimestamp("created_at").toInstant(),
                 edited == null ? null : edited.toInstant(), deleted == null ? null : deleted.toInstant(),
-                rs.getInt("version"), rs.getInt("convincing"), rs.getInt("replies"));
+                rs.getInt("version"), rs.getInt("convincing"), rs.getInt("replies"),
+                hidden == null ? null : hidden.toInstant(), rs.getString("hidden_reason"),
+                rs.getString("deleted_reason"), false);
     }
 }

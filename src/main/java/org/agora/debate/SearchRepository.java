@@ -31,7 +31,7 @@ class SearchRepository {
                           join debate_category c on c.id = t.category_id
                           left join account a on a.id = p.author_id
                          where (p.search @@ q.query or (p.opening and t.search @@ q.query))
-                           and p.deleted_at is null
+                           and p.deleted_at is null and p.hidden_at is null and t.hidden_at is null
                            and (cast(:category as bigint) is null or t.category_id = :category)
                            and (cast(:stance as text) is null or p.stance = :stance)
                          order by rank desc, p.created_at desc, p.id desc

@@ -16,6 +16,7 @@ class TopicRepository {
     private static final String SELECT = """
             select t.id, t.title, t.summary, t.question_kind, t.featured, t.created_at, t.tags, t.locked,
                    t.pro_count, t.con_count, t.neutral_count, t.reply_count, t.last_activity_at,
+                   t.author_id, t.hidden_at, t.hidden_reason,
                    c.id as category_id, c.slug, c.name, c.description
               from debate_topic t join debate_category c on c.id = t.category_id
             """;
@@ -38,13 +39,13 @@ class TopicRepository {
     }
 
     List<Topic> featured() {
-        return jdbc.sql(SELECT + " where t.featured is not null order by t.featured")
+        return jdbc.sql(SELECT + " where t.featured is not null and t.hidden_at is null order by t.featured")
                 .query(TopicRepository::map).list();
     }
 
     /**
      * One keyset page of topics in the given order, after {@code after} (null for the first page), optionally
-     * in one category and with one tag.
+     * in one category and with one tag. Threads hidden by moderators are never listed.
      */
     List<Topic> page(TopicSort sort, Long categoryId, String tag, Topic after, int limit) {
         if (after == null) {
@@ -73,7 +74,8 @@ class TopicRepository {
         };
         boolean first = sort == TopicSort.MOST_ACTIVE ? afterId == 0 : afterAt == null;
         return jdbc.sql(SELECT + """
-                         where (cast(:category as bigint) is null or t.category_id = :category)
+                         where t.hidden_at is null
+                           and (cast(:category as bigint) is null or t.category_id = :category)
                            and (cast(:tag as text) is null or t.tags @> array[cast(:tag as text)])
                            and (:first or %s)
                          order by %s
@@ -133,15 +135,33 @@ class TopicRepository {
                 .param("stance", stance.name()).param("reply", reply).param("id", topicId).update();
     }
 
-    /** Whether the thread is locked for posting; empty if there is no such thread. */
+    /** Whether the thread is closed to posting (locked, or hidden by moderators); empty if there is no such thread. */
     Optional<Boolean> isLocked(long topicId) {
-        return jdbc.sql("select locked from debate_topic where id = :id")
+        return jdbc.sql("select locked or hidden_at is not null from debate_topic where id = :id")
                 .param("id", topicId).query(Boolean.class).optional();
     }
 
     void setLocked(long topicId, boolean locked) {
         jdbc.sql("update debate_topic set locked = :locked where id = :id")
                 .param("locked", locked).param("id", topicId).update();
+    }
+
+    /** Hides the thread (moderators). @return false if it was hidden already */
+    boolean hide(long topicId, String reason, Instant now) {
+        return jdbc.sql("""
+                        update debate_topic set hidden_at = :now, hidden_reason = :reason, version = version + 1
+                         where id = :id and hidden_at is null
+                        """)
+                .param("now", Timestamp.from(now)).param("reason", reason).param("id", topicId).update() == 1;
+    }
+
+    /** Shows a hidden thread again. @return false if it was not hidden */
+    boolean restore(long topicId) {
+        return jdbc.sql("""
+                        update debate_topic set hidden_at = null, hidden_reason = null, version = version + 1
+                         where id = :id and hidden_at is not null
+                        """)
+                .param("id", topicId).update() == 1;
     }
 
     static Topic map(ResultSet rs, int n) throws SQLException {
@@ -151,10 +171,13 @@ class TopicRepository {
         Integer featuredOrNull = rs.wasNull() ? null : featured;
         Array tags = rs.getArray("tags");
         List<String> tagList = tags == null ? List.of() : Arrays.asList((String[]) tags.getArray());
+        Timestamp hidden = rs.getTimestamp("hidden_at");
         return new Topic(rs.getLong("id"), category, rs.getString("title"), rs.getString("summary"),
                 QuestionKind.valueOf(rs.getString("question_kind")), featuredOrNull,
                 rs.getTimestamp("created_at").toInstant(), List.copyOf(tagList), rs.getBoolean("locked"),
                 rs.getInt("pro_count"), rs.getInt("con_count"), rs.getInt("neutral_count"),
-                rs.getInt("reply_count"), rs.getTimestamp("last_activity_at").toInstant());
+                rs.getInt("reply_count"), rs.getTimestamp("last_activity_at").toInstant(),
+                rs.getObject("author_id", Long.class), hidden == null ? null : hidden.toInstant(),
+                rs.getString("hidden_reason"), false);
     }
 }

@@ -175,12 +175,47 @@ class PollRepository {
         }
     }
 
+    /** A poll's answers; the label of a hidden one never leaves the database this way. */
     private List<PollOption> options(long pollId) {
-        return jdbc.sql("select id, label, position, is_other from poll_option where poll_id = :p order by position")
-                .param("p", pollId)
+        return jdbc.sql("""
+                        select id, case when hidden_at is null then label else :hidden end as label, position, is_other,
+                               hidden_at is not null as hidden
+                          from poll_option where poll_id = :p order by position
+                        """)
+                .param("p", pollId).param("hidden", PollOption.HIDDEN_LABEL)
                 .query((rs, n) -> new PollOption(rs.getLong("id"), rs.getString("label"), rs.getInt("position"),
-                        rs.getBoolean("is_other")))
+                        rs.getBoolean("is_other"), rs.getBoolean("hidden")))
                 .list();
+    }
+
+    /** The answer as moderators see it: its poll, the poll's author, its original label and whether it is hidden. */
+    Optional<PollModeration.ModeratedOption> moderatedOption(long optionId) {
+        return jdbc.sql("""
+                        select o.id, o.poll_id, p.author_id, p.question, o.label, o.hidden_at is not null as hidden
+                          from poll_option o join poll p on p.id = o.poll_id
+                         where o.id = :id
+                        """)
+                .param("id", optionId)
+                .query((rs, n) -> new PollModeration.ModeratedOption(rs.getLong("id"), rs.getLong("poll_id"),
+                        rs.getObject("author_id", Long.class), rs.getString("question"), rs.getString("label"),
+                        rs.getBoolean("hidden")))
+                .optional();
+    }
+
+    boolean hideOption(long optionId, String reason, Instant now) {
+        return jdbc.sql("""
+                        update poll_option set hidden_at = :now, hidden_reason = :reason
+                         where id = :id and hidden_at is null
+                        """)
+                .param("now", Timestamp.from(now)).param("reason", reason).param("id", optionId).update() == 1;
+    }
+
+    boolean restoreOption(long optionId) {
+        return jdbc.sql("""
+                        update poll_option set hidden_at = null, hidden_reason = null
+                         where id = :id and hidden_at is not null
+                        """)
+                .param("id", optionId).update() == 1;
     }
 
     private Poll map(ResultSet rs, int n) throws SQLException {

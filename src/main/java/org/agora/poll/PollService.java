@@ -215,6 +215,11 @@ public class PollService {
         changed(pollId);
     }
 
+    /** Tells every node's open pages of this poll to redraw it (after commit, coalesced by the bus). */
+    void announce(long pollId) {
+        bus.publish(TOPIC, String.valueOf(pollId));
+    }
+
     /** Who voted for what, for polls whose voters are public (empty for secret polls and hidden results). */
     @Transactional(readOnly = true)
     public List<PublicBallot> publicBallots(long pollId) {

@@ -12,6 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** axe-core on the main pages: no serious or critical violations; one h1 per view; landmarks present. */
 class AccessibilityTest extends BrowserTest {
     @Autowired TestAccounts testAccounts;
+    @Autowired org.agora.moderation.FlagService flags;
+    @Autowired org.agora.debate.DebateCatalog catalog;
 
     private void assertAccessible(String path) {
         var results = new AxeBuilder(page).analyze();
@@ -75,6 +77,29 @@ class AccessibilityTest extends BrowserTest {
         logOut();
         enterPassword(member.username(), TestAccounts.PASSWORD);
         assertAccessible("/login/code");
+    }
+
+    @Test
+    void moderation_pages_have_no_serious_violations() {
+        var member = testAccounts.member();
+        testAccounts.signIn(member);
+        flags.flag(org.agora.moderation.Target.post(catalog.timeline(1, null, 2).getLast().id()),
+                org.agora.moderation.FlagReason.OTHER, "Checking the queue's markup");
+        TestAccounts.signOut();
+        open("/transparency");
+        assertAccessible("/transparency");
+        logIn(member.username(), TestAccounts.PASSWORD);
+        open("/flags");
+        assertAccessible("/flags");
+        open("/threads/1");
+        assertAccessible("/threads/1 (member, with Flag buttons)");
+        logOut();
+        var moderator = testAccounts.moderator();
+        logIn(moderator.username(), TestAccounts.PASSWORD, TestAccounts.totpCode(testAccounts.secretOf(moderator)));
+        for (String path : new String[] {"/moderation", "/moderation/queue", "/moderation/log"}) {
+            open(path);
+            assertAccessible(path);
+        }
     }
 
     @Test

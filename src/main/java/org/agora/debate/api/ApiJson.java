@@ -46,12 +46,15 @@ final class ApiJson {
     @Schema(name = "Post")
     record PostItem(long id, long threadId, @Schema(nullable = true) Long parentId, Stance stance,
                     @Schema(nullable = true) Relation relation, AuthorItem author,
-                    @Schema(description = "the body rendered from Markdown and sanitized; null once deleted",
+                    @Schema(description = "the body rendered from Markdown and sanitized; null once deleted, and while "
+                            + "hidden by moderators (unless the token's member wrote it or is staff)",
                             nullable = true) String html,
-                    Instant createdAt, @Schema(nullable = true) Instant editedAt, boolean deleted, int convincing) {
+                    Instant createdAt, @Schema(nullable = true) Instant editedAt, boolean deleted, int convincing,
+                    @Schema(description = "hidden by moderators") boolean hidden) {
         static PostItem of(Post p) {
             return new PostItem(p.id(), p.topicId(), p.parentId(), p.stance(), p.relation(), AuthorItem.of(p.author()),
-                    p.deleted() ? null : p.html(), p.createdAt(), p.editedAt(), p.deleted(), p.convincing());
+                    p.deleted() || p.withheld() ? null : p.html(), p.createdAt(), p.editedAt(), p.deleted(),
+                    p.convincing(), p.hidden());
         }
     }
 

@@ -87,7 +87,8 @@ class ThreadApi {
                          @Parameter(description = "cursor from the previous page's `next`") @RequestParam(required = false) String after,
                          @Parameter(description = "1 to 100") @RequestParam(defaultValue = "20") int limit) {
         checkLimit(limit);
-        var topic = catalog.find(id).orElseThrow(() -> new DebateException(null, "topic.notFound"));
+        var topic = catalog.find(id).filter(t -> !t.withheld())
+                .orElseThrow(() -> new DebateException(null, "topic.notFound"));
         return details(topic, Cursor.decode(after), limit);
     }
 

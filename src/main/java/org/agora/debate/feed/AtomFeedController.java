@@ -92,7 +92,8 @@ class AtomFeedController {
 
     @GetMapping("/threads/{id}.atom")
     ResponseEntity<byte[]> thread(@PathVariable("id") String id, HttpServletResponse response) {
-        Optional<Topic> found = parseId(id).flatMap(catalog::find);
+        // a feed is public and cached: content moderators hid stays out of it whoever asks
+        Optional<Topic> found = parseId(id).flatMap(catalog::find).filter(t -> !t.hidden());
         if (found.isEmpty()) {
             return notFound();
         }
@@ -128,13 +129,14 @@ class AtomFeedController {
                 base + "/" + topic.path(),
                 category(topic),
                 topic.summary() == null || topic.summary().isBlank() ? null : topic.summary(),
-                opening == null || opening.deleted() ? null : AtomWriter.Content.html(opening.html()));
+                opening == null || opening.deleted() || opening.hidden() ? null : AtomWriter.Content.html(opening.html()));
     }
 
     private AtomWriter.Entry postEntry(Topic topic, Post post) {
-        String deleted = Messages.get(Locale.ENGLISH, "post.deletedByAuthor");
+        String deleted = Messages.get(Locale.ENGLISH, post.removedByModerators() ? "post.removedByModerators"
+                : post.hidden() ? "post.hiddenByModerators" : "post.deletedByAuthor");
         String title;
-        if (post.deleted()) {
+        if (post.deleted() || post.hidden()) {
             title = deleted;
         } else if (post.opening()) {
             title = topic.title();
@@ -154,7 +156,7 @@ class AtomFeedController {
                 base + "/" + topic.path() + "#post-" + post.id(),
                 category(topic),
                 null,
-                post.deleted() ? AtomWriter.Content.text(deleted) : AtomWriter.Content.html(post.html()));
+                post.deleted() || post.hidden() ? AtomWriter.Content.text(deleted) : AtomWriter.Content.html(post.html()));
     }
 
     private static AtomWriter.Category category(Topic topic) {

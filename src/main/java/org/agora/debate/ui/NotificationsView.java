@@ -67,7 +67,8 @@ class NotificationsView extends VerticalLayout implements HasDynamicTitle {
         if (!n.read()) {
             link.addClassName("agora-notification-unread");
         }
-        var what = new Span(getTranslation("notifications." + n.kind().name(), n.actorName(), n.topicTitle()));
+        String title = n.topicTitle().isEmpty() ? getTranslation("topic.hiddenByModerators") : n.topicTitle();
+        var what = new Span(getTranslation("notifications." + n.kind().name(), n.actorName(), title));
         what.getStyle().set("font-weight", n.read() ? "400" : "600");
         var when = new Span(Dates.dateTime(n.createdAt(), getLocale()) + (n.read() ? "" : " · " + getTranslation("notifications.unread")));
         when.addClassName("agora-muted");

@@ -42,11 +42,21 @@ class PostCard extends Article {
         java.util.List<Revision> revisions(long postId);
 
         DebateService debates();
+
+        /** Whether the signed-in member can flag posts here at all (a flagging service is present). */
+        default boolean canFlag() {
+            return false;
+        }
+
+        /** Opens the flag dialog for this post. */
+        default void flag(Post post) {
+        }
     }
 
     final Button convincing = new Button();
     final Button edit = new Button();
     final Button delete = new Button();
+    final Button flag = new Button();
     final Div body = new Div();
     private final Post post;
     private final Actions actions;
@@ -88,7 +98,7 @@ class PostCard extends Article {
         var when = new Span(Dates.dateTime(post.createdAt(), getLocale()));
         when.addClassName("agora-muted");
         header.add(when);
-        if (post.edited() && !post.deleted()) {
+        if (post.edited() && !post.deleted() && !post.withheld()) {
             var history = new Button(getTranslation("post.edited"), e -> showHistory());
             history.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
             history.setTooltipText(getTranslation("post.history"));
@@ -102,10 +112,22 @@ class PostCard extends Article {
         body.removeAll();
         body.addClassName("agora-post-content");
         if (post.deleted()) {
-            var gone = new Paragraph(getTranslation("post.deletedByAuthor"));
+            var gone = new Paragraph(getTranslation(post.removedByModerators() ? "post.removedByModerators"
+                    : "post.deletedByAuthor"));
             gone.addClassName("agora-muted");
             body.add(gone);
+        } else if (post.withheld()) {
+            // the text never left the server: the catalog withheld it from this reader
+            var hidden = new Paragraph(getTranslation("post.hiddenByModerators"));
+            hidden.addClassName("agora-muted");
+            hidden.addClassName("agora-post-hidden");
+            body.add(hidden);
         } else {
+            if (post.hidden()) {
+                var notice = new Paragraph(getTranslation("post.hiddenNotice", post.hiddenReason()));
+                notice.addClassName("agora-post-hidden-notice");
+                body.add(notice);
+            }
             body.add(new Html("<div class=\"agora-post-body\">" + post.html() + "</div>"));
         }
     }
@@ -119,18 +141,28 @@ class PostCard extends Article {
         convincing.setIcon(convinced ? VaadinIcon.THUMBS_UP.create() : VaadinIcon.THUMBS_UP_O.create());
         convincing.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         convincing.getElement().setAttribute("aria-pressed", String.valueOf(convinced));
-        convincing.setEnabled(actions.signedIn() && !mine && !post.deleted());
+        convincing.setEnabled(actions.signedIn() && !mine && !post.deleted() && !post.withheld());
         convincing.setTooltipText(getTranslation(mine ? "post.convincing.own" : "post.convincing.help"));
         convincing.addClickListener(e -> actions.toggleConvincing(post));
         footer.add(convincing);
-        if (post.deleted() || !actions.signedIn()) {
+        if (post.deleted() || post.withheld() || !actions.signedIn()) {
             return footer;
         }
         var reply = new Button(getTranslation("post.reply"), VaadinIcon.REPLY.create(), e -> actions.reply(post));
         var quote = new Button(getTranslation("post.quote"), VaadinIcon.QUOTE_LEFT.create(), e -> actions.quote(post));
         reply.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         quote.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        footer.add(reply, quote);
+        if (!post.hidden()) {
+            footer.add(reply, quote);
+        }
+        if (!mine && actions.canFlag()) {
+            flag.setText(getTranslation("post.flag"));
+            flag.setIcon(VaadinIcon.FLAG_O.create());
+            flag.setAriaLabel(getTranslation("post.flag.label", post.author().displayName()));
+            flag.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            flag.addClickListener(e -> actions.flag(post));
+            footer.add(flag);
+        }
         if (mine) {
             edit.setText(getTranslation("post.edit"));
             edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);

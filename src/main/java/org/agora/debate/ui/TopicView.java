@@ -30,10 +30,12 @@ import org.agora.debate.DebateService;
 import org.agora.debate.LiveTopics;
 import org.agora.debate.NotificationService;
 import org.agora.debate.Post;
+import org.agora.debate.PostFlagging;
 import org.agora.debate.Revision;
 import org.agora.debate.Topic;
 import org.agora.shared.ui.Dates;
 import org.agora.shared.ui.MainLayout;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * A thread: the question and its opening post, then the debate, as a timeline (chronological, like Discourse)
@@ -72,11 +74,15 @@ class TopicView extends VerticalLayout implements BeforeEnterObserver, HasDynami
 
     private final NotificationService notifications;
     private final org.agora.poll.PollService polls;
+    private final PostFlagging flagging;
     final Div pollSlot = new Div();
+    final Paragraph hiddenNotice = new Paragraph();
+    private final Section debate;
 
     TopicView(DebateCatalog catalog, DebateService debates, LiveTopics live, NotificationService notifications,
-              org.agora.poll.PollService polls) {
+              org.agora.poll.PollService polls, ObjectProvider<PostFlagging> flagging) {
         this.polls = polls;
+        this.flagging = flagging.getIfAvailable();
         this.catalog = catalog;
         this.debates = debates;
         this.live = live;
@@ -113,10 +119,12 @@ class TopicView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         liveNotice.setVisible(false);
         liveNotice.addClickListener(e -> refresh());
         liveNotice.getElement().setAttribute("aria-live", "polite");
-        var debate = new Section(new H2(getTranslation("topic.debate")), jumpToUnread, modes, liveNotice, timeline, more, map);
+        debate = new Section(new H2(getTranslation("topic.debate")), jumpToUnread, modes, liveNotice, timeline, more, map);
         debate.addClassName("agora-debate");
         pollSlot.setWidthFull();
-        add(meta, title, summary, pollSlot, opening, debate, composerSlot);
+        hiddenNotice.addClassName("agora-post-hidden-notice");
+        hiddenNotice.setVisible(false);
+        add(meta, title, hiddenNotice, summary, pollSlot, opening, debate, composerSlot);
     }
 
     static RouteParameters parameters(Topic topic) {
@@ -131,6 +139,9 @@ class TopicView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         modes.select("map".equals(mode) ? mapTab : timelineTab);
         refresh();
         pollSlot.removeAll();
+        if (topic.withheld()) {
+            return;
+        }
         polls.forTopic(topic.id()).ifPresent(p -> pollSlot.add(new org.agora.poll.ui.PollCard(polls, p)));
         offerJumpToUnread();
         if (isAttached()) {
@@ -214,6 +225,10 @@ class TopicView extends VerticalLayout implements BeforeEnterObserver, HasDynami
      */
     void onLive(long postId) {
         topic = catalog.find(topic.id()).orElse(topic);
+        if (topic.withheld()) {
+            renderWithheld();
+            return;
+        }
         convinced = catalog.convincedPosts(topic.id());
         renderHeader();
         if (modes.getSelectedTab() == mapTab) {
@@ -235,6 +250,10 @@ class TopicView extends VerticalLayout implements BeforeEnterObserver, HasDynami
 
     void refresh() {
         topic = catalog.find(topic.id()).orElseThrow(NotFoundException::new);
+        if (topic.withheld()) {
+            renderWithheld();
+            return;
+        }
         convinced = catalog.convincedPosts(topic.id());
         liveNotice.setVisible(false);
         renderHeader();
@@ -242,7 +261,27 @@ class TopicView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         renderComposer();
     }
 
+    /** A thread moderators hid, for a reader who may not see it: a notice and nothing of its content. */
+    private void renderWithheld() {
+        title.setText(getTranslation("topic.hiddenByModerators"));
+        hiddenNotice.setText(getTranslation("topic.hiddenExplained"));
+        hiddenNotice.setVisible(true);
+        meta.removeAll();
+        summary.setVisible(false);
+        opening.removeAll();
+        timeline.removeAll();
+        map.removeAll();
+        pollSlot.removeAll();
+        composerSlot.removeAll();
+        debate.setVisible(false);
+    }
+
     private void renderHeader() {
+        debate.setVisible(true);
+        hiddenNotice.setVisible(topic.hidden());
+        if (topic.hidden()) {
+            hiddenNotice.setText(getTranslation("topic.hiddenNotice", topic.hiddenReason()));
+        }
         title.setText(topic.title());
         meta.removeAll();
         var category = new Span(topic.category().name());
@@ -431,6 +470,18 @@ class TopicView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         return debates;
     }
 
+    @Override
+    public boolean canFlag() {
+        return flagging != null && signedIn();
+    }
+
+    @Override
+    public void flag(Post post) {
+        if (canFlag()) {
+            new FlagDialog(flagging, post).open();
+        }
+    }
+
     private PostCard findCard(long postId) {
         var found = new ArrayList<PostCard>();
         collect(this, postId, found);
@@ -453,6 +504,9 @@ class TopicView extends VerticalLayout implements BeforeEnterObserver, HasDynami
 
     @Override
     public String getPageTitle() {
-        return topic == null ? "Agora" : topic.title() + " · Agora";
+        if (topic == null) {
+            return "Agora";
+        }
+        return (topic.withheld() ? getTranslation("topic.hiddenByModerators") : topic.title()) + " · Agora";
     }
 }

@@ -267,7 +267,8 @@ public class PollCard extends Section {
     }
 
     private String optionLabel(PollOption option) {
-        return option.other() ? getTranslation("poll.other") : option.label();
+        return option.hidden() ? getTranslation("poll.optionHidden")
+                : option.other() ? getTranslation("poll.other") : option.label();
     }
 
     private void showOtherText() {

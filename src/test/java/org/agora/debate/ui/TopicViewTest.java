@@ -24,6 +24,7 @@ class TopicViewTest extends SpringBrowserlessTest {
     @Autowired TestAccounts testAccounts;
     @Autowired DebateService debates;
     @Autowired DebateCatalog catalog;
+    @Autowired org.agora.debate.PostModeration moderation;
 
     @AfterEach
     void signOut() {
@@ -117,5 +118,62 @@ class TopicViewTest extends SpringBrowserlessTest {
 
         var third = open(topic.id());
         assertThat(third.jumpToUnread.isVisible()).as("all read now").isFalse();
+    }
+
+    @Test
+    void a_hidden_post_reads_hidden_by_moderators_and_its_text_never_reaches_the_page() {
+        var topic = newTopic();
+        var author = testAccounts.member();
+        testAccounts.signIn(author);
+        var post = debates.post(topic.id(), null, Stance.CON, null, "Rude words quokka", null);
+        testAccounts.signIn(testAccounts.create(TestAccounts.uniqueName("mod"), org.agora.account.Role.MODERATOR));
+        moderation.hidePost(post.id(), "Harassment.");
+
+        testAccounts.signIn(testAccounts.member());
+        var view = open(topic.id());
+        assertThat(view.getElement().getOuterHTML()).doesNotContain("quokka").contains("Hidden by moderators.");
+        var card = $(PostCard.class).all().stream().filter(c -> c.post().id() == post.id()).findFirst().orElseThrow();
+        assertThat(card.flag.isVisible() && card.flag.getParent().isPresent()).as("nothing left to flag").isFalse();
+
+        testAccounts.signIn(author);
+        var mine = open(topic.id());
+        assertThat(mine.getElement().getOuterHTML()).contains("quokka").contains("Hidden by moderators: Harassment.");
+    }
+
+    @Test
+    void a_hidden_thread_shows_only_a_notice_to_readers() {
+        var topic = newTopic();
+        testAccounts.signIn(testAccounts.create(TestAccounts.uniqueName("mod"), org.agora.account.Role.MODERATOR));
+        moderation.hideTopic(topic.id(), "Spam.");
+        TestAccounts.signOut();
+        var view = open(topic.id());
+        assertThat(view.title.getElement().getTextRecursively()).isEqualTo("Hidden by moderators");
+        assertThat(view.getElement().getOuterHTML()).doesNotContain(topic.title()).doesNotContain("Opening");
+        assertThat($(PostCard.class).all()).isEmpty();
+    }
+
+    @Test
+    void a_member_flags_someone_elses_post_from_its_card_but_not_their_own() {
+        var topic = newTopic();
+        var author = testAccounts.member();
+        testAccounts.signIn(author);
+        var post = debates.post(topic.id(), null, Stance.PRO, null, "Flag-worthy text", null);
+        var mine = open(topic.id());
+        var ownCard = $(PostCard.class).all().stream().filter(c -> c.post().id() == post.id()).findFirst().orElseThrow();
+        assertThat(ownCard.flag.getParent()).as("no Flag on one's own post").isEmpty();
+        assertThat(mine).isNotNull();
+
+        testAccounts.signIn(testAccounts.member());
+        open(topic.id());
+        var card = $(PostCard.class).all().stream().filter(c -> c.post().id() == post.id()).findFirst().orElseThrow();
+        assertThat(card.flag.getAriaLabel()).hasValueSatisfying(l -> assertThat(l).startsWith("Flag this post by"));
+        test(card.flag).click();
+        var dialog = $(FlagDialog.class).single();
+        test(dialog.reason).selectItem("Something else");
+        test(dialog.send).click();
+        assertThat(dialog.text.isInvalid()).as("something else needs words").isTrue();
+        test(dialog.text).setValue("Copied from elsewhere");
+        test(dialog.send).click();
+        assertThat(dialog.isOpened()).isFalse();
     }
 }

@@ -27,13 +27,13 @@ class ModerationMenuTest extends SpringBrowserlessTest {
 
     @Test
     void readers_see_the_public_sections_only() {
-        assertThat(menu()).containsExactly("Home", "Threads", "Polls", "Leaderboard", "Search");
+        assertThat(menu()).containsExactly("Home", "Threads", "Polls", "Leaderboard", "Search", "Transparency");
     }
 
     @Test
     @WithUserDetails(value = "alice", userDetailsServiceBeanName = "accountUserDetailsService")
     void members_see_their_account_but_not_moderation() {
-        assertThat(menu()).contains("My account").doesNotContain("Moderation");
+        assertThat(menu()).contains("My account", "My flags").doesNotContain("Moderation");
     }
 
     @Test

@@ -1,0 +1,34 @@
+package org.agora.moderation;
+
+import java.time.Clock;
+import org.agora.account.CurrentUser;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the audit row of a moderator's action, in the action's own transaction (a rolled-back action leaves no
+ * row; a row cannot exist without its action). Agora's own actions (auto-hide) have no actor.
+ */
+@Component
+class Audit {
+    private final AuditRepository audit;
+    private final Clock clock;
+
+    Audit(AuditRepository audit, Clock clock) {
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    void done(ModerationAction action, Target target, FlagReason category, String reason, ContentView before,
+              ContentView after) {
+        var me = CurrentUser.get();
+        audit.insert(clock.instant(), me.map(u -> u.id().value()).orElse(null), me.map(u -> u.getUsername()).orElse(null),
+                action, target, category, reason, before == null ? null : before.stateJson(),
+                after == null ? null : after.stateJson(), "OK");
+    }
+
+    void automatic(ModerationAction action, Target target, FlagReason category, String reason, ContentView before,
+                   ContentView after) {
+        audit.insert(clock.instant(), null, null, action, target, category, reason,
+                before == null ? null : before.stateJson(), after == null ? null : after.stateJson(), "OK");
+    }
+}

@@ -1,0 +1,68 @@
+package org.agora.moderation;
+
+import org.agora.debate.DebateException;
+import org.agora.debate.PostModeration;
+import org.agora.poll.PollException;
+import org.agora.poll.PollModeration;
+import org.springframework.stereotype.Component;
+
+/**
+ * The flagged content's owners, behind one switch on the target type: moderation reads and changes debate and
+ * poll content only through their moderation services (which check the moderator role themselves).
+ */
+@Component
+class Contents {
+    private final PostModeration posts;
+    private final PollModeration polls;
+
+    Contents(PostModeration posts, PollModeration polls) {
+        this.posts = posts;
+        this.polls = polls;
+    }
+
+    ContentView describe(Target target, String path) {
+        return switch (target.type()) {
+            case POST -> posts.describePost(target.id()).map(c -> new ContentView(c.topicTitle(), c.excerpt(),
+                    c.authorName(), c.path(), c.hidden(), c.removed(), false)).orElse(ContentView.gone(path));
+            case TOPIC -> posts.describeTopic(target.id()).map(c -> new ContentView(c.topicTitle(), c.excerpt(),
+                    c.authorName(), c.path(), c.hidden(), c.removed(), false)).orElse(ContentView.gone(path));
+            case POLL_OPTION -> polls.describeOption(target.id()).map(o -> new ContentView(o.question(), o.label(),
+                    "", o.path(), o.hidden(), false, false)).orElse(ContentView.gone(path));
+        };
+    }
+
+    boolean hide(Target target, String reason) {
+        return translate(() -> switch (target.type()) {
+            case POST -> posts.hidePost(target.id(), reason);
+            case TOPIC -> posts.hideTopic(target.id(), reason);
+            case POLL_OPTION -> polls.hideOption(target.id(), reason);
+        });
+    }
+
+    boolean restore(Target target) {
+        return translate(() -> switch (target.type()) {
+            case POST -> posts.restorePost(target.id());
+            case TOPIC -> posts.restoreTopic(target.id());
+            case POLL_OPTION -> polls.restoreOption(target.id());
+        });
+    }
+
+    boolean softDelete(Target target, String reason) {
+        return translate(() -> switch (target.type()) {
+            case POST -> posts.softDeletePost(target.id(), reason);
+            case TOPIC -> posts.softDeleteTopic(target.id(), reason);
+            case POLL_OPTION -> throw new ModerationException(null, "moderation.optionCannotBeDeleted");
+        });
+    }
+
+    private static boolean translate(java.util.function.BooleanSupplier change) {
+        try {
+            return change.getAsBoolean();
+        } catch (DebateException e) {
+            throw new ModerationException("reason".equals(e.field()) ? "reason" : null, e.messageKey(), e.args());
+        } catch (PollException e) {
+            throw new ModerationException(e.messageKey().startsWith("moderation.reason") ? "reason" : null,
+                    e.messageKey(), e.args());
+        }
+    }
+}
