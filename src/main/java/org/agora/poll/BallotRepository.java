@@ -38,31 +38,72 @@ class BallotRepository {
     }
 
     /**
-     * Inserts the voter's first ballot, only while the poll row is open (so a poll closed on another node a moment
-     * ago takes nothing, whatever a kept copy says). False if the voter has a ballot already or the poll is closed.
+     * A voter's first ballot in one statement: the ballot (only while the poll row is open), its history row and
+     * the tallies (in ascending bucket order, in the voter's slot). False, with nothing written, if the voter has
+     * a ballot already or the poll is not open.
      */
-    boolean insertWhileOpen(long pollId, long voterId, Ballot ballot, Instant now) {
+    boolean firstBallot(long pollId, long voterId, Ballot ballot, Instant now, java.util.SortedMap<Long, Integer> deltas) {
         return jdbc.sql("""
-                        insert into poll_ballot (poll_id, voter_id, options, value, created_at, updated_at)
-                        select :poll, :voter, :options, :value, :now, :now
-                         where exists (select 1 from poll p where p.id = :poll and p.status = 'OPEN'
-                                                              and (p.closes_at is null or p.closes_at > :now))
-                        on conflict (poll_id, voter_id) do nothing
+                        with ballot as (
+                            insert into poll_ballot (poll_id, voter_id, options, value, created_at, updated_at)
+                            select :poll, :voter, :options, :value, :now, :now
+                             where exists (select 1 from poll p where p.id = :poll and p.status = 'OPEN'
+                                                                  and (p.closes_at is null or p.closes_at > :now))
+                            on conflict (poll_id, voter_id) do nothing
+                            returning poll_id
+                        ), history as (
+                            insert into poll_ballot_history (poll_id, voter_id, at, new_options, new_value)
+                            select :poll, :voter, :now, :options, :value from ballot
+                        ), tally as (
+                            insert into poll_tally (poll_id, bucket, slot, count)
+                            select :poll, d.bucket, :slot, d.delta
+                              from ballot, unnest(cast(:buckets as bigint[]), cast(:deltas as integer[]))
+                                   with ordinality as d (bucket, delta, n)
+                             order by d.n
+                            on conflict (poll_id, bucket, slot) do update set count = poll_tally.count + excluded.count
+                        )
+                        select count(*) from ballot
                         """)
                 .param("poll", pollId).param("voter", voterId).param("options", array(ballot))
-                .param("value", ballot.value()).param("now", Timestamp.from(now)).update() == 1;
+                .param("value", ballot.value()).param("now", Timestamp.from(now))
+                .param("slot", (int) Math.floorMod(voterId, SLOTS))
+                .param("buckets", deltas.keySet().toArray(Long[]::new))
+                .param("deltas", deltas.values().toArray(Integer[]::new))
+                .query(Long.class).single() == 1;
     }
 
-    /** Changes the voter's ballot, only while the poll row is open; false otherwise. */
-    boolean updateWhileOpen(long pollId, long voterId, Ballot ballot, Instant now) {
+    /**
+     * Changes a ballot (already row-locked by {@link #findForUpdate}) in one statement: the ballot, only while the
+     * poll row is open, its history row and the tallies. False, with nothing written, if the poll is not open.
+     */
+    boolean changeBallot(long pollId, long voterId, Ballot before, Ballot after, Instant now,
+                         java.util.SortedMap<Long, Integer> deltas) {
         return jdbc.sql("""
-                        update poll_ballot set options = :options, value = :value, updated_at = :now
-                         where poll_id = :poll and voter_id = :voter
-                           and exists (select 1 from poll p where p.id = :poll and p.status = 'OPEN'
-                                                            and (p.closes_at is null or p.closes_at > :now))
+                        with ballot as (
+                            update poll_ballot set options = :options, value = :value, updated_at = :now
+                             where poll_id = :poll and voter_id = :voter
+                               and exists (select 1 from poll p where p.id = :poll and p.status = 'OPEN'
+                                                                and (p.closes_at is null or p.closes_at > :now))
+                            returning poll_id
+                        ), history as (
+                            insert into poll_ballot_history (poll_id, voter_id, at, old_options, old_value, new_options, new_value)
+                            select :poll, :voter, :now, :oldOptions, :oldValue, :options, :value from ballot
+                        ), tally as (
+                            insert into poll_tally (poll_id, bucket, slot, count)
+                            select :poll, d.bucket, :slot, d.delta
+                              from ballot, unnest(cast(:buckets as bigint[]), cast(:deltas as integer[]))
+                                   with ordinality as d (bucket, delta, n)
+                             order by d.n
+                            on conflict (poll_id, bucket, slot) do update set count = poll_tally.count + excluded.count
+                        )
+                        select count(*) from ballot
                         """)
-                .param("poll", pollId).param("voter", voterId).param("options", array(ballot))
-                .param("value", ballot.value()).param("now", Timestamp.from(now)).update() == 1;
+                .param("poll", pollId).param("voter", voterId).param("options", array(after))
+                .param("value", after.value()).param("oldOptions", array(before)).param("oldValue", before.value())
+                .param("now", Timestamp.from(now)).param("slot", (int) Math.floorMod(voterId, SLOTS))
+                .param("buckets", deltas.keySet().toArray(Long[]::new))
+                .param("deltas", deltas.values().toArray(Integer[]::new))
+                .query(Long.class).single() == 1;
     }
 
     /** The voter's ballot, row-locked until the transaction ends. */

@@ -139,33 +139,36 @@ public class PollService {
         Ballot clean = validate(poll, ballot);
         String other = otherAnswer(poll, clean, otherText);
         take(voter);
-        Ballot before = null;
-        if (!ballots.insertWhileOpen(pollId, voter, clean, now)) {
-            before = ballots.findForUpdate(pollId, voter).orElse(null);
-            if (before == null) {
-                // closed meanwhile, or retracted by a concurrent request between the two statements
-                requireOpen(fresh(pollId), now);
-                if (!ballots.insertWhileOpen(pollId, voter, clean, now)) {
-                    throw new PollException("poll.tryAgain");
-                }
-            } else if (before.equals(clean)) {
-                requireOpen(fresh(pollId), now);
-                if (other != null) {
-                    ballots.saveOtherAnswer(pollId, voter, other, now);
-                }
-                return;
-            } else if (!ballots.updateWhileOpen(pollId, voter, clean, now)) {
-                requireOpen(fresh(pollId), now);
+        if (ballots.firstBallot(pollId, voter, clean, now, deltas(poll, null, clean))) {
+            // the common case in one statement: ballot, history row and tallies
+            if (other != null) {
+                ballots.saveOtherAnswer(pollId, voter, other, now);
+            }
+            changed(pollId);
+            return;
+        }
+        Ballot before = ballots.findForUpdate(pollId, voter).orElse(null);
+        if (before == null) {
+            // closed meanwhile, or retracted by a concurrent request between the two statements
+            requireOpen(fresh(pollId), now);
+            if (!ballots.firstBallot(pollId, voter, clean, now, deltas(poll, null, clean))) {
                 throw new PollException("poll.tryAgain");
             }
+        } else if (before.equals(clean)) {
+            requireOpen(fresh(pollId), now);
+            if (other != null) {
+                ballots.saveOtherAnswer(pollId, voter, other, now);
+            }
+            return;
+        } else if (!ballots.changeBallot(pollId, voter, before, clean, now, deltas(poll, before, clean))) {
+            requireOpen(fresh(pollId), now);
+            throw new PollException("poll.tryAgain");
         }
         if (other != null) {
             ballots.saveOtherAnswer(pollId, voter, other, now);
         } else if (before != null && poll.otherOption().isPresent()) {
             ballots.deleteOtherAnswer(pollId, voter);
         }
-        applyChange(ballots, poll, voter, before, clean);
-        ballots.history(pollId, voter, before, clean, now);
         changed(pollId);
     }
 
@@ -401,15 +404,21 @@ public class PollService {
      * same order, so concurrent ballots never deadlock on them.
      */
     static void applyChange(BallotRepository ballots, Poll poll, long voter, Ballot before, Ballot after) {
+        var deltas = deltas(poll, before, after);
+        if (!deltas.isEmpty()) {
+            ballots.count(poll.id(), voter, deltas);
+        }
+    }
+
+    /** The net change per tally bucket (ascending) from one ballot to another; unchanged buckets left out. */
+    static java.util.SortedMap<Long, Integer> deltas(Poll poll, Ballot before, Ballot after) {
         var deltas = new java.util.TreeMap<Long, Integer>();
         add(deltas, poll, before, -1);
         add(deltas, poll, after, +1);
         int voters = (after == null ? 0 : 1) - (before == null ? 0 : 1);
         deltas.merge(BallotRepository.VOTERS, voters, Integer::sum);
         deltas.values().removeIf(d -> d == 0);
-        if (!deltas.isEmpty()) {
-            ballots.count(poll.id(), voter, deltas);
-        }
+        return deltas;
     }
 
     private void take(long voter) {
