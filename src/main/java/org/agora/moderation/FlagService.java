@@ -2,7 +2,9 @@ package org.agora.moderation;
 
 import java.time.Clock;
 import java.util.List;
+import org.agora.account.AccountStanding;
 import org.agora.account.CurrentUser;
+import org.agora.account.MemberSanctioned;
 import org.agora.debate.DebateCatalog;
 import org.agora.poll.PollModeration;
 import org.agora.shared.text.TextInput;
@@ -28,11 +30,12 @@ public class FlagService {
     private final PollModeration polls;
     private final Contents contents;
     private final Audit audit;
+    private final AccountStanding standing;
     private final Clock clock;
     private final int autoHideFlags;
 
     FlagService(FlagRepository flags, FlagThrottle throttle, DebateCatalog debates, PollModeration polls,
-                Contents contents, Audit audit, Clock clock,
+                Contents contents, Audit audit, AccountStanding standing, Clock clock,
                 @Value("${agora.moderation.auto-hide-flags:3}") int autoHideFlags) {
         this.flags = flags;
         this.throttle = throttle;
@@ -40,6 +43,7 @@ public class FlagService {
         this.polls = polls;
         this.contents = contents;
         this.audit = audit;
+        this.standing = standing;
         this.clock = clock;
         this.autoHideFlags = autoHideFlags;
     }
@@ -49,6 +53,11 @@ public class FlagService {
     @Transactional
     public void flag(Target target, FlagReason reason, String rawText) {
         var me = CurrentUser.require();
+        try {
+            standing.requireCanParticipate();
+        } catch (MemberSanctioned e) {
+            throw new ModerationException(null, e.messageKey(), e.args());
+        }
         if (reason == null) {
             throw new ModerationException("reason", "flag.reasonRequired");
         }
@@ -119,6 +128,7 @@ public class FlagService {
                 var topic = debates.find(target.id()).orElseThrow(() -> new ModerationException(null, "flag.notFound"));
                 yield new Owned(target, topic.authorId(), "/threads/" + topic.id());
             }
+            case ACCOUNT -> throw new ModerationException(null, "flag.notFound");
             case POLL_OPTION -> {
                 var option = polls.owner(target.id()).orElseThrow(() -> new ModerationException(null, "flag.notFound"));
                 yield new Owned(target, option.authorId(), option.path());
