@@ -2,14 +2,18 @@ package org.agora.moderation;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.agora.account.Account;
 import org.agora.account.AccountException;
 import org.agora.account.AccountId;
 import org.agora.account.AccountSanctions;
+import org.agora.account.AccountService;
 import org.agora.account.Role;
 import org.agora.account.Sanction;
 import org.agora.account.SanctionKind;
 import org.agora.account.StaffWithTwoFactor;
+import org.agora.debate.DebateCatalog;
+import org.agora.debate.MemberProfile;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,12 +25,34 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @StaffWithTwoFactor
 public class MemberModeration {
+    private static final int FILE_ROWS = 20;
+
     private final AccountSanctions sanctions;
+    private final AccountService accounts;
+    private final DebateCatalog debates;
+    private final FlagRepository flags;
     private final Audit audit;
 
-    MemberModeration(AccountSanctions sanctions, Audit audit) {
+    MemberModeration(AccountSanctions sanctions, AccountService accounts, DebateCatalog debates, FlagRepository flags,
+                     Audit audit) {
         this.sanctions = sanctions;
+        this.accounts = accounts;
+        this.debates = debates;
+        this.flags = flags;
         this.audit = audit;
+    }
+
+    /** What staff see of a member before deciding: recent posts, flags raised and received, sanctions. */
+    public record MemberFile(Account account, List<MemberProfile.RecentPost> recentPosts, List<MyFlag> flagsRaised,
+                             List<MyFlag> flagsReceived, List<Sanction> sanctions) {
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<MemberFile> file(String username) {
+        return accounts.findByUsername(username).map(a -> new MemberFile(a,
+                debates.profile(a.username()).map(MemberProfile::recentPosts).orElse(List.of()),
+                flags.byFlagger(a.id().value(), FILE_ROWS), flags.againstAuthor(a.id().value(), FILE_ROWS),
+                sanctions.history(a.id())));
     }
 
     /** Warns, silences, suspends or bans; {@code duration} null means the escalating default. */

@@ -39,6 +39,7 @@ class ModerationView extends VerticalLayout implements HasDynamicTitle, BeforeEn
         addClassName("agora-page");
         var links = new Div(new Anchor("/moderation/queue", getTranslation("moderation.queue.title")),
                 new Anchor("/moderation/log", getTranslation("moderation.log.title")),
+                new Anchor("/moderation/users", getTranslation("members.title")),
                 new Anchor("/transparency", getTranslation("transparency.title")));
         links.addClassName("agora-console-links");
         var figures = new Div(figure(pendingFlags, "moderation.stats.pendingFlags"),
