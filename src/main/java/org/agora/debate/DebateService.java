@@ -109,6 +109,7 @@ public class DebateService {
         if (locked) {
             throw new DebateException(null, "topic.locked");
         }
+        requireSlowModeAllows(topicId, me);
         Post parent = null;
         if (parentId != null) {
             parent = posts.find(parentId).filter(p -> p.topicId() == topicId)
@@ -142,6 +143,26 @@ public class DebateService {
         // the thread's row is locked last, so posts in one busy thread hold it only for the commit
         topics.countPost(topicId, stance, true, now);
         return posts.find(id).orElseThrow();
+    }
+
+    /** In slow mode a member (staff are exempt) posts at most once per N minutes in the thread. */
+    private void requireSlowModeAllows(long topicId, org.agora.account.AgoraUser me) {
+        if (me.role().isStaff()) {
+            return;
+        }
+        var controls = topics.controls(topicId).orElseThrow();
+        Instant now = clock.instant();
+        if (!controls.slowModeAt(now)) {
+            return;
+        }
+        var last = posts.lastPostAt(topicId, me.id().value());
+        if (last.isPresent()) {
+            Instant next = last.get().plus(Duration.ofMinutes(controls.slowModeMinutes()));
+            if (next.isAfter(now)) {
+                long minutes = Math.max(1, Duration.between(now, next).toSeconds() / 60 + 1);
+                throw new DebateException(null, "topic.slowMode", controls.slowModeMinutes(), minutes);
+            }
+        }
     }
 
     /** A silenced or suspended member may read but not write: said as a debate error, with why and until when. */

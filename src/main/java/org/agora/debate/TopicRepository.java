@@ -141,6 +141,29 @@ class TopicRepository {
                 .param("id", topicId).query(Boolean.class).optional();
     }
 
+    Optional<ThreadControls.State> controls(long topicId) {
+        return jdbc.sql("select locked, slow_mode_minutes, slow_mode_until from debate_topic where id = :id")
+                .param("id", topicId)
+                .query((rs, n) -> {
+                    Timestamp until = rs.getTimestamp("slow_mode_until");
+                    return new ThreadControls.State(rs.getBoolean("locked"), rs.getObject("slow_mode_minutes", Integer.class),
+                            until == null ? null : until.toInstant());
+                })
+                .optional();
+    }
+
+    /** @return whether it changed */
+    boolean lock(long topicId, boolean locked) {
+        return jdbc.sql("update debate_topic set locked = :locked, version = version + 1 where id = :id and locked <> :locked")
+                .param("locked", locked).param("id", topicId).update() == 1;
+    }
+
+    void setSlowMode(long topicId, Integer minutes, Instant until) {
+        jdbc.sql("update debate_topic set slow_mode_minutes = :minutes, slow_mode_until = :until where id = :id")
+                .param("minutes", minutes).param("until", until == null ? null : Timestamp.from(until))
+                .param("id", topicId).update();
+    }
+
     void setLocked(long topicId, boolean locked) {
         jdbc.sql("update debate_topic set locked = :locked where id = :id")
                 .param("locked", locked).param("id", topicId).update();
