@@ -17,7 +17,7 @@ public final class PostEvents {
     }
 
     /**
-     * Staff changed a thread's controls ({@code control}: LOCK, UNLOCK or SLOW_MODE), with their reason and the
+     * Staff changed a thread's controls ({@code control}: LOCK, UNLOCK, PIN, UNPIN or SLOW_MODE), with their reason and the
      * new setting as a small JSON object (or null); published in the change's transaction.
      */
     public record TopicControlled(long topicId, String control, String reason, String detail) {

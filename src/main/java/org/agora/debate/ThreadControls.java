@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What staff may do to a thread as a whole: lock it (read only) and unlock it, and put it in slow mode (each
- * member posts at most once per N minutes until an end time). Each change needs a reason and is announced as
+ * member posts at most once per N minutes until an end time), and pin it (first on the threads page). Each change needs a reason and is announced as
  * {@link PostEvents.TopicControlled} in its transaction, which the moderation feature writes to its audit log.
  */
 @Service
@@ -20,7 +20,7 @@ public class ThreadControls {
     public static final int SLOW_MODE_MAX_MINUTES = 1440;
 
     /** A thread's controls as they stand; slow mode is off when {@code slowModeUntil} is null or past. */
-    public record State(boolean locked, Integer slowModeMinutes, Instant slowModeUntil) {
+    public record State(boolean locked, boolean pinned, Integer slowModeMinutes, Instant slowModeUntil) {
         public boolean slowModeAt(Instant now) {
             return slowModeUntil != null && slowModeUntil.isAfter(now);
         }
@@ -50,6 +50,22 @@ public class ThreadControls {
         boolean changed = topics.lock(topicId, locked);
         if (changed) {
             events.publishEvent(new PostEvents.TopicControlled(topicId, locked ? "LOCK" : "UNLOCK", reason, null));
+        }
+        return changed;
+    }
+
+    /** Pins or unpins the thread (pinned threads come first on the threads page). @return whether it changed */
+    @StaffWithTwoFactor
+    @Transactional
+    public boolean setPinned(long topicId, boolean pinned, String rawReason) {
+        String reason = reason(rawReason);
+        if (pinned && !state(topicId).pinned() && topics.pinnedCount() >= DebateCatalog.PINNED_MAX) {
+            throw new DebateException(null, "topic.pinLimit", DebateCatalog.PINNED_MAX);
+        }
+        state(topicId);
+        boolean changed = topics.pin(topicId, pinned, clock.instant());
+        if (changed) {
+            events.publishEvent(new PostEvents.TopicControlled(topicId, pinned ? "PIN" : "UNPIN", reason, null));
         }
         return changed;
     }

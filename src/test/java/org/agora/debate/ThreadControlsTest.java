@@ -21,6 +21,7 @@ class ThreadControlsTest {
     @Autowired DebateService debates;
     @Autowired TestAccounts testAccounts;
     @Autowired JdbcClient jdbc;
+    @Autowired DebateCatalog catalog;
 
     @AfterEach
     void signOut() {
@@ -105,5 +106,22 @@ class ThreadControlsTest {
                 .isInstanceOf(DebateException.class).hasMessage("moderation.reasonRequired");
         assertThatThrownBy(() -> controls.slowMode(topic.id(), 0, Duration.ofHours(1), "Why not"))
                 .isInstanceOf(DebateException.class).hasMessage("topic.slowModeMinutes");
+    }
+
+    @Test
+    void pinned_threads_come_first_on_the_threads_page_once_and_pins_are_audited() {
+        var topic = topic();
+        topic(); // a newer thread, which would come first if nothing were pinned
+        jdbc.sql("update debate_topic set pinned_at = null").update();
+        testAccounts.signIn(testAccounts.moderator());
+        assertThat(controls.setPinned(topic.id(), true, "Read this first.")).isTrue();
+        var first = catalog.topicsPinnedFirst(TopicSort.LATEST_ACTIVITY, null, null, null, 100);
+        assertThat(first.getFirst().id()).isEqualTo(topic.id());
+        assertThat(first).extracting(Topic::id).containsOnlyOnce(topic.id());
+        assertThat(controls.state(topic.id()).pinned()).isTrue();
+        controls.setPinned(topic.id(), false, "Done.");
+        assertThat(catalog.topicsPinnedFirst(TopicSort.LATEST_ACTIVITY, null, null, null, 100).getFirst().id())
+                .isNotEqualTo(topic.id());
+        assertThat(audit(topic)).containsExactly("PIN:Read this first.", "UNPIN:Done.");
     }
 }

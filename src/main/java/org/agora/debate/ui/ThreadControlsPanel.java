@@ -20,6 +20,7 @@ import org.agora.shared.ui.Dates;
 class ThreadControlsPanel extends Details {
     final TextField reason = new TextField();
     final Button lock = new Button();
+    final Button pin = new Button();
     final IntegerField minutes = new IntegerField();
     final IntegerField hours = new IntegerField();
     final Button slowMode = new Button();
@@ -50,6 +51,8 @@ class ThreadControlsPanel extends Details {
         hours.setValue(24);
         lock.addClickListener(e -> act(() -> controls.setLocked(topicId, !controls.state(topicId).locked(),
                 reason.getValue())));
+        pin.addClickListener(e -> act(() -> controls.setPinned(topicId, !controls.state(topicId).pinned(),
+                reason.getValue())));
         slowMode.setText(getTranslation("topic.controls.slowMode"));
         slowMode.addClickListener(e -> act(() -> controls.slowMode(topicId,
                 minutes.getValue() == null ? 0 : minutes.getValue(),
@@ -60,13 +63,16 @@ class ThreadControlsPanel extends Details {
         slow.setAlignItems(FlexComponent.Alignment.BASELINE);
         slow.getStyle().set("gap", "var(--lumo-space-s)");
         slow.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        add(state, reason, lock, slow);
+        var buttons = new FlexLayout(lock, pin);
+        buttons.getStyle().set("gap", "var(--lumo-space-s)");
+        add(state, reason, buttons, slow);
         show();
     }
 
     private void show() {
         var now = controls.state(topicId);
         lock.setText(getTranslation(now.locked() ? "topic.controls.unlock" : "topic.controls.lock"));
+        pin.setText(getTranslation(now.pinned() ? "topic.controls.unpin" : "topic.controls.pin"));
         boolean slow = now.slowModeAt(clock.instant());
         state.setText(slow ? getTranslation("topic.controls.slowModeOn", now.slowModeMinutes(),
                 Dates.dateTime(now.slowModeUntil(), getLocale())) : "");
