@@ -8,14 +8,14 @@ import org.agora.account.MemberSanctioned;
 import org.agora.debate.DebateCatalog;
 import org.agora.poll.PollModeration;
 import org.agora.shared.text.TextInput;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Members flag posts, threads and poll answers for moderators: one flag per member and thing (a unique index),
- * never their own content, at a limited rate. When {@code agora.moderation.auto-hide-flags} different members
+ * never their own content, at a limited rate. When {@link ModerationSettings#autoHideFlags()} (by default
+ * {@code agora.moderation.auto-hide-flags}) different members
  * have flagged something still unreviewed, it is hidden pending review in the same transaction as the last flag
  * (as Discourse does), and the audit log says so.
  */
@@ -32,11 +32,11 @@ public class FlagService {
     private final Audit audit;
     private final AccountStanding standing;
     private final Clock clock;
-    private final int autoHideFlags;
+    private final ModerationSettings settings;
 
     FlagService(FlagRepository flags, FlagThrottle throttle, DebateCatalog debates, PollModeration polls,
                 Contents contents, Audit audit, AccountStanding standing, Clock clock,
-                @Value("${agora.moderation.auto-hide-flags:3}") int autoHideFlags) {
+                ModerationSettings settings) {
         this.flags = flags;
         this.throttle = throttle;
         this.debates = debates;
@@ -45,7 +45,7 @@ public class FlagService {
         this.audit = audit;
         this.standing = standing;
         this.clock = clock;
-        this.autoHideFlags = autoHideFlags;
+        this.settings = settings;
     }
 
     /** Flags something for the signed-in member. A flag on a thread's opening post flags the thread. */
@@ -72,8 +72,9 @@ public class FlagService {
         if (!flags.insertFlag(counted.itemId(), me.id().value(), reason, text, now)) {
             throw new ModerationException(null, "flag.already");
         }
+        int autoHideFlags = settings.autoHideFlags();
         if (counted.pendingFlags() >= autoHideFlags && counted.autoHiddenAt() == null) {
-            autoHide(counted.itemId(), owned);
+            autoHide(counted.itemId(), owned, autoHideFlags);
         }
     }
 
@@ -86,10 +87,10 @@ public class FlagService {
 
     /** The number of flags from different members that hides content pending review. */
     public int autoHideThreshold() {
-        return autoHideFlags;
+        return settings.autoHideFlags();
     }
 
-    private void autoHide(long itemId, Owned owned) {
+    private void autoHide(long itemId, Owned owned, int autoHideFlags) {
         var category = flags.commonestPendingReason(itemId);
         String reason = "Hidden automatically after " + autoHideFlags + " flags, pending review.";
         SystemModerator.call(() -> {
