@@ -50,7 +50,7 @@ class RouteAccessTest {
 
     @Test
     void the_moderator_console_is_for_staff_only() throws Exception {
-        for (String view : new String[] {"ModerationView", "ReviewQueueView", "ModerationLogView"}) {
+        for (String view : new String[] {"ModerationView", "ReviewQueueView", "ModerationLogView", "MemberModerationView"}) {
             var console = Class.forName("org.agora.moderation.ui." + view);
             assertThat(console.getAnnotation(RolesAllowed.class).value()).as(view)
                     .containsExactlyInAnyOrder("MODERATOR", "ADMIN");

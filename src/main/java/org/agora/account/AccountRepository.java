@@ -107,6 +107,22 @@ class AccountRepository {
                 .param("role", role.name()).query(Long.class).single();
     }
 
+    void updateRole(AccountId id, Role role) {
+        jdbc.sql("update account set role = :role, version = version + 1 where id = :id")
+                .param("role", role.name()).param("id", id.value()).update();
+    }
+
+    /** Members whose username or display name contains the words, shortest names first. */
+    java.util.List<Account> search(String text, int limit) {
+        return jdbc.sql("select " + COLUMNS + """
+                         from account
+                        where strpos(lower(username), lower(:text)) > 0 or strpos(lower(display_name), lower(:text)) > 0
+                        order by char_length(username), lower(username)
+                        limit :n
+                        """)
+                .param("text", text).param("n", limit).query(AccountRepository::map).list();
+    }
+
     private static Account map(ResultSet rs, int row) throws SQLException {
         var verified = rs.getTimestamp("email_verified_at");
         return new Account(new AccountId(rs.getLong("id")), rs.getString("username"), rs.getString("email"),

@@ -3,7 +3,7 @@ package org.agora.account;
 import org.springframework.security.core.AuthenticationException;
 
 /** Why a login was refused, beyond bad credentials. */
-final class LoginExceptions {
+public final class LoginExceptions {
     private LoginExceptions() {
     }
 
@@ -18,6 +18,27 @@ final class LoginExceptions {
     static final class EmailNotVerified extends AuthenticationException {
         EmailNotVerified() {
             super("email not verified");
+        }
+    }
+
+    /** Right password, but the member is suspended or banned: says until when (empty for a ban) and why. */
+    public static final class Suspended extends AuthenticationException {
+        private final String until;
+        private final String reason;
+
+        Suspended(String until, String reason) {
+            super("account suspended");
+            this.until = until;
+            this.reason = reason;
+        }
+
+        /** Until when, as text in UTC; empty for a ban. */
+        public String until() {
+            return until;
+        }
+
+        public String reason() {
+            return reason;
         }
     }
 }

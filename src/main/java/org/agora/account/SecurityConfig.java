@@ -121,10 +121,23 @@ class SecurityConfig {
     }
 
     private static ExceptionMappingAuthenticationFailureHandler loginFailureHandler() {
-        var handler = new ExceptionMappingAuthenticationFailureHandler();
+        // a suspension's reason and end are shown on the login page, which finds them in the session
+        var handler = new ExceptionMappingAuthenticationFailureHandler() {
+            @Override
+            public void onAuthenticationFailure(jakarta.servlet.http.HttpServletRequest request,
+                                                jakarta.servlet.http.HttpServletResponse response,
+                                                org.springframework.security.core.AuthenticationException exception)
+                    throws java.io.IOException, jakarta.servlet.ServletException {
+                if (exception instanceof LoginExceptions.Suspended) {
+                    saveException(request, exception);
+                }
+                super.onAuthenticationFailure(request, response, exception);
+            }
+        };
         handler.setExceptionMappings(Map.of(
                 LoginExceptions.Throttled.class.getName(), "/login?throttled",
-                LoginExceptions.EmailNotVerified.class.getName(), "/login?unconfirmed"));
+                LoginExceptions.EmailNotVerified.class.getName(), "/login?unconfirmed",
+                LoginExceptions.Suspended.class.getName(), "/login?suspended"));
         handler.setDefaultFailureUrl("/login?error");
         return handler;
     }
@@ -142,8 +155,9 @@ class SecurityConfig {
     /** The only authentication provider: Spring Security builds its AuthenticationManager from it. */
     @Bean
     ThrottledAuthenticationProvider authenticationProvider(LoginThrottle throttle, AccountUserDetailsService users,
-                                                           PasswordHasher hasher, TwoFactorService twoFactor, Clock clock) {
-        return new ThrottledAuthenticationProvider(throttle, users, hasher, twoFactor, clock);
+                                                           PasswordHasher hasher, TwoFactorService twoFactor,
+                                                           AccountStanding standing, Clock clock) {
+        return new ThrottledAuthenticationProvider(throttle, users, hasher, twoFactor, standing, clock);
     }
 
     /**

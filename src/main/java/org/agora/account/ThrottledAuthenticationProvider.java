@@ -24,11 +24,13 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     private final LoginThrottle throttle;
     private final DaoAuthenticationProvider delegate;
     private final TwoFactorService twoFactor;
+    private final AccountStanding standing;
     private final Clock clock;
 
     ThrottledAuthenticationProvider(LoginThrottle throttle, AccountUserDetailsService users, PasswordHasher hasher,
-                                    TwoFactorService twoFactor, Clock clock) {
+                                    TwoFactorService twoFactor, AccountStanding standing, Clock clock) {
         this.throttle = throttle;
+        this.standing = standing;
         this.twoFactor = twoFactor;
         this.clock = clock;
         this.delegate = new DaoAuthenticationProvider(users);
@@ -54,6 +56,15 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         if (result.getPrincipal() instanceof AgoraUser user && !user.emailVerified()) {
             log.info("login refused, email not confirmed: login={} address={}", LogSafe.of(login), LogSafe.of(address));
             throw new LoginExceptions.EmailNotVerified();
+        }
+        if (result.getPrincipal() instanceof AgoraUser user) {
+            var block = standing.loginBlock(user.id());
+            if (block.isPresent()) {
+                log.info("login refused, account {}: login={} address={}", block.get().kind(), LogSafe.of(login),
+                        LogSafe.of(address));
+                throw new LoginExceptions.Suspended(MemberSanctioned.untilText(block.get().endsAt()),
+                        block.get().reason());
+            }
         }
         if (result.getPrincipal() instanceof AgoraUser user && twoFactor.isEnabled(user.id())) {
             log.info("login password accepted, second factor required: login={} address={}", LogSafe.of(login),

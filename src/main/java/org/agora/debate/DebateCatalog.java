@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class DebateCatalog {
+    public static final int PINNED_MAX = 5;
     public static final int MAX_PAGE = 100;
     /** The argument map loads at most this many posts; longer threads are read in the timeline. */
     public static final int MAP_LIMIT = 2_000;
@@ -55,6 +56,21 @@ public class DebateCatalog {
     public List<Topic> topics(TopicSort sort, Long categoryId, String tag, Topic after, int limit) {
         return topics.page(sort == null ? TopicSort.LATEST_ACTIVITY : sort, categoryId,
                 tag == null || tag.isBlank() ? null : tag, after, cap(limit));
+    }
+
+    /**
+     * One page of threads for the threads page: the first page starts with the pinned threads (up to
+     * {@link #PINNED_MAX}, newest pin first), and no page lists a pinned thread again.
+     */
+    public List<Topic> topicsPinnedFirst(TopicSort sort, Long categoryId, String tag, Topic after, int limit) {
+        String t = tag == null || tag.isBlank() ? null : tag;
+        var page = topics.page(sort == null ? TopicSort.LATEST_ACTIVITY : sort, categoryId, t, after, cap(limit), true);
+        if (after != null) {
+            return page;
+        }
+        var first = new java.util.ArrayList<>(topics.pinned(categoryId, t, PINNED_MAX));
+        first.addAll(page);
+        return first;
     }
 
     /**

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.agora.account.AccountService;
+import org.agora.account.AccountStanding;
+import org.agora.account.MemberSanctioned;
 import org.agora.account.CurrentUser;
 import org.agora.shared.text.Markdown;
 import org.agora.shared.text.TextInput;
@@ -34,11 +36,13 @@ public class DebateService {
     private final PostRepository posts;
     private final PostingThrottle throttle;
     private final AccountService accounts;
+    private final AccountStanding standing;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     DebateService(TopicRepository topics, PostRepository posts, PostingThrottle throttle, AccountService accounts,
-                  ApplicationEventPublisher events, Clock clock) {
+                  AccountStanding standing, ApplicationEventPublisher events, Clock clock) {
+        this.standing = standing;
         this.topics = topics;
         this.posts = posts;
         this.throttle = throttle;
@@ -53,6 +57,7 @@ public class DebateService {
     public Topic startTopic(String rawTitle, long categoryId, List<String> rawTags, Stance stance, String rawBody,
                             UUID clientKey) {
         var me = CurrentUser.require();
+        requireCanParticipate();
         String title = TextInput.clean(rawTitle);
         int length = TextInput.length(title);
         if (length < TITLE_MIN || length > TITLE_MAX || !HAS_WORD.matcher(title).find()) {
@@ -88,6 +93,7 @@ public class DebateService {
     @Transactional
     public Post post(long topicId, Long parentId, Stance stance, Relation relation, String rawBody, UUID clientKey) {
         var me = CurrentUser.require();
+        requireCanParticipate();
         if (stance == null) {
             throw new DebateException("stance", "post.stanceRequired");
         }
@@ -103,6 +109,7 @@ public class DebateService {
         if (locked) {
             throw new DebateException(null, "topic.locked");
         }
+        requireSlowModeAllows(topicId, me);
         Post parent = null;
         if (parentId != null) {
             parent = posts.find(parentId).filter(p -> p.topicId() == topicId)
@@ -138,11 +145,41 @@ public class DebateService {
         return posts.find(id).orElseThrow();
     }
 
+    /** In slow mode a member (staff are exempt) posts at most once per N minutes in the thread. */
+    private void requireSlowModeAllows(long topicId, org.agora.account.AgoraUser me) {
+        if (me.role().isStaff()) {
+            return;
+        }
+        var controls = topics.controls(topicId).orElseThrow();
+        Instant now = clock.instant();
+        if (!controls.slowModeAt(now)) {
+            return;
+        }
+        var last = posts.lastPostAt(topicId, me.id().value());
+        if (last.isPresent()) {
+            Instant next = last.get().plus(Duration.ofMinutes(controls.slowModeMinutes()));
+            if (next.isAfter(now)) {
+                long minutes = Math.max(1, Duration.between(now, next).toSeconds() / 60 + 1);
+                throw new DebateException(null, "topic.slowMode", controls.slowModeMinutes(), minutes);
+            }
+        }
+    }
+
+    /** A silenced or suspended member may read but not write: said as a debate error, with why and until when. */
+    private void requireCanParticipate() {
+        try {
+            standing.requireCanParticipate();
+        } catch (MemberSanctioned e) {
+            throw new DebateException(null, e.messageKey(), e.args());
+        }
+    }
+
     /** Edits one's own post; the previous text stays in the visible history. Refuses a stale edit. */
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public Post edit(long postId, int version, String rawBody) {
         var me = CurrentUser.require();
+        requireCanParticipate();
         String body = body(rawBody);
         var post = posts.find(postId).orElseThrow(() -> new DebateException(null, "post.notFound"));
         if (post.author().id() != me.id().value()) {

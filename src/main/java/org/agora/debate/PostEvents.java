@@ -15,4 +15,11 @@ public final class PostEvents {
 
     public record TopicStarted(long topicId, long authorId) {
     }
+
+    /**
+     * Staff changed a thread's controls ({@code control}: LOCK, UNLOCK, PIN, UNPIN or SLOW_MODE), with their reason and the
+     * new setting as a small JSON object (or null); published in the change's transaction.
+     */
+    public record TopicControlled(long topicId, String control, String reason, String detail) {
+    }
 }

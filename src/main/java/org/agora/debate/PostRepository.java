@@ -48,6 +48,14 @@ class PostRepository {
                 .param("author", authorId).param("key", clientKey).query(Long.class).optional();
     }
 
+    /** When the member last posted in the thread (removed posts count too), if ever. */
+    Optional<Instant> lastPostAt(long topicId, long authorId) {
+        return jdbc.sql("select max(created_at) from debate_post where topic_id = :topic and author_id = :author")
+                .param("topic", topicId).param("author", authorId)
+                .query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())
+                .optional();
+    }
+
     Optional<Post> find(long id) {
         return jdbc.sql(SELECT + " where p.id = :id").param("id", id).query(PostRepository::map).optional();
     }

@@ -48,11 +48,42 @@ class TopicRepository {
      * in one category and with one tag. Threads hidden by moderators are never listed.
      */
     List<Topic> page(TopicSort sort, Long categoryId, String tag, Topic after, int limit) {
+        return page(sort, categoryId, tag, after, limit, false);
+    }
+
+    /** Like {@link #page(TopicSort, Long, String, Topic, int)}; with {@code pinnedApart}, pinned threads are left out. */
+    List<Topic> page(TopicSort sort, Long categoryId, String tag, Topic after, int limit, boolean pinnedApart) {
         if (after == null) {
-            return page(sort, categoryId, tag, null, 0, 0, limit);
+            return page(sort, categoryId, tag, null, 0, 0, limit, pinnedApart);
         }
         Instant afterAt = sort == TopicSort.NEWEST ? after.createdAt() : after.lastActivityAt();
-        return page(sort, categoryId, tag, afterAt, after.replies(), after.id(), limit);
+        return page(sort, categoryId, tag, afterAt, after.replies(), after.id(), limit, pinnedApart);
+    }
+
+    /** Pinned threads (not hidden), newest pin first, optionally in one category and with one tag. */
+    List<Topic> pinned(Long categoryId, String tag, int limit) {
+        return jdbc.sql(SELECT + """
+                         where t.pinned_at is not null and t.hidden_at is null
+                           and (cast(:category as bigint) is null or t.category_id = :category)
+                           and (cast(:tag as text) is null or t.tags @> array[cast(:tag as text)])
+                         order by t.pinned_at desc, t.id desc
+                         limit :limit
+                        """)
+                .param("category", categoryId).param("tag", tag).param("limit", limit)
+                .query(TopicRepository::map).list();
+    }
+
+    int pinnedCount() {
+        return jdbc.sql("select count(*) from debate_topic where pinned_at is not null").query(Integer.class).single();
+    }
+
+    /** @return whether it changed */
+    boolean pin(long topicId, boolean pinned, Instant now) {
+        return jdbc.sql("""
+                        update debate_topic set pinned_at = case when :pinned then cast(:now as timestamptz) end
+                         where id = :id and (pinned_at is not null) <> :pinned
+                        """)
+                .param("pinned", pinned).param("now", Timestamp.from(now)).param("id", topicId).update() == 1;
     }
 
     /**
@@ -62,6 +93,11 @@ class TopicRepository {
      */
     List<Topic> page(TopicSort sort, Long categoryId, String tag, Instant afterAt, int afterCount, long afterId,
                      int limit) {
+        return page(sort, categoryId, tag, afterAt, afterCount, afterId, limit, false);
+    }
+
+    private List<Topic> page(TopicSort sort, Long categoryId, String tag, Instant afterAt, int afterCount,
+                             long afterId, int limit, boolean pinnedApart) {
         String keyset = switch (sort) {
             case LATEST_ACTIVITY -> "(t.last_activity_at, t.id) < (cast(:afterAt as timestamptz), :afterId)";
             case NEWEST -> "(t.created_at, t.id) < (cast(:afterAt as timestamptz), :afterId)";
@@ -78,12 +114,14 @@ class TopicRepository {
                            and (cast(:category as bigint) is null or t.category_id = :category)
                            and (cast(:tag as text) is null or t.tags @> array[cast(:tag as text)])
                            and (:first or %s)
+                           and (not :pinnedApart or t.pinned_at is null)
                          order by %s
                          limit :limit
                         """.formatted(keyset, order))
                 .param("category", categoryId)
                 .param("tag", tag)
                 .param("first", first)
+                .param("pinnedApart", pinnedApart)
                 .param("afterAt", afterAt == null ? null : Timestamp.from(afterAt))
                 .param("afterCount", afterCount)
                 .param("afterId", afterId)
@@ -139,6 +177,29 @@ class TopicRepository {
     Optional<Boolean> isLocked(long topicId) {
         return jdbc.sql("select locked or hidden_at is not null from debate_topic where id = :id")
                 .param("id", topicId).query(Boolean.class).optional();
+    }
+
+    Optional<ThreadControls.State> controls(long topicId) {
+        return jdbc.sql("select locked, pinned_at is not null as pinned, slow_mode_minutes, slow_mode_until from debate_topic where id = :id")
+                .param("id", topicId)
+                .query((rs, n) -> {
+                    Timestamp until = rs.getTimestamp("slow_mode_until");
+                    return new ThreadControls.State(rs.getBoolean("locked"), rs.getBoolean("pinned"), rs.getObject("slow_mode_minutes", Integer.class),
+                            until == null ? null : until.toInstant());
+                })
+                .optional();
+    }
+
+    /** @return whether it changed */
+    boolean lock(long topicId, boolean locked) {
+        return jdbc.sql("update debate_topic set locked = :locked, version = version + 1 where id = :id and locked <> :locked")
+                .param("locked", locked).param("id", topicId).update() == 1;
+    }
+
+    void setSlowMode(long topicId, Integer minutes, Instant until) {
+        jdbc.sql("update debate_topic set slow_mode_minutes = :minutes, slow_mode_until = :until where id = :id")
+                .param("minutes", minutes).param("until", until == null ? null : Timestamp.from(until))
+                .param("id", topicId).update();
     }
 
     void setLocked(long topicId, boolean locked) {

@@ -31,4 +31,11 @@ class Audit {
         audit.insert(clock.instant(), null, null, action, target, category, reason,
                 before == null ? null : before.stateJson(), after == null ? null : after.stateJson(), "OK");
     }
+
+    /** A decision about a member or a thread control, with its details as a small JSON object (or null). */
+    void done(ModerationAction action, Target target, String reason, String afterJson) {
+        var me = CurrentUser.get();
+        audit.insert(clock.instant(), me.map(u -> u.id().value()).orElse(null), me.map(u -> u.getUsername()).orElse(null),
+                action, target, null, reason, null, afterJson, "OK");
+    }
 }

@@ -89,6 +89,23 @@ class FlagRepository {
                 .param("id", itemId).query(String.class).optional().map(FlagReason::valueOf).orElse(FlagReason.OTHER);
     }
 
+    /** Flags on the member's content, newest first (the flaggers stay unnamed). */
+    List<MyFlag> againstAuthor(long authorId, int limit) {
+        return jdbc.sql("""
+                        select f.id, i.target_type, i.path, f.reason, f.text, f.created_at, f.outcome, f.resolved_at
+                          from moderation_flag f join moderation_item i on i.id = f.item_id
+                         where i.author_id = :author
+                         order by f.created_at desc, f.id desc
+                         limit :n
+                        """)
+                .param("author", authorId).param("n", limit)
+                .query((rs, n) -> new MyFlag(rs.getLong("id"), TargetType.valueOf(rs.getString("target_type")),
+                        rs.getString("path"), FlagReason.valueOf(rs.getString("reason")), rs.getString("text"),
+                        instant(rs, "created_at"), FlagOutcome.valueOf(rs.getString("outcome")),
+                        instant(rs, "resolved_at")))
+                .list();
+    }
+
     List<MyFlag> byFlagger(long flaggerId, int limit) {
         return jdbc.sql("""
                         select f.id, i.target_type, i.path, f.reason, f.text, f.created_at, f.outcome, f.resolved_at

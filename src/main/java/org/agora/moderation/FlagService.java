@@ -2,18 +2,20 @@ package org.agora.moderation;
 
 import java.time.Clock;
 import java.util.List;
+import org.agora.account.AccountStanding;
 import org.agora.account.CurrentUser;
+import org.agora.account.MemberSanctioned;
 import org.agora.debate.DebateCatalog;
 import org.agora.poll.PollModeration;
 import org.agora.shared.text.TextInput;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Members flag posts, threads and poll answers for moderators: one flag per member and thing (a unique index),
- * never their own content, at a limited rate. When {@code agora.moderation.auto-hide-flags} different members
+ * never their own content, at a limited rate. When {@link ModerationSettings#autoHideFlags()} (by default
+ * {@code agora.moderation.auto-hide-flags}) different members
  * have flagged something still unreviewed, it is hidden pending review in the same transaction as the last flag
  * (as Discourse does), and the audit log says so.
  */
@@ -28,20 +30,22 @@ public class FlagService {
     private final PollModeration polls;
     private final Contents contents;
     private final Audit audit;
+    private final AccountStanding standing;
     private final Clock clock;
-    private final int autoHideFlags;
+    private final ModerationSettings settings;
 
     FlagService(FlagRepository flags, FlagThrottle throttle, DebateCatalog debates, PollModeration polls,
-                Contents contents, Audit audit, Clock clock,
-                @Value("${agora.moderation.auto-hide-flags:3}") int autoHideFlags) {
+                Contents contents, Audit audit, AccountStanding standing, Clock clock,
+                ModerationSettings settings) {
         this.flags = flags;
         this.throttle = throttle;
         this.debates = debates;
         this.polls = polls;
         this.contents = contents;
         this.audit = audit;
+        this.standing = standing;
         this.clock = clock;
-        this.autoHideFlags = autoHideFlags;
+        this.settings = settings;
     }
 
     /** Flags something for the signed-in member. A flag on a thread's opening post flags the thread. */
@@ -49,6 +53,11 @@ public class FlagService {
     @Transactional
     public void flag(Target target, FlagReason reason, String rawText) {
         var me = CurrentUser.require();
+        try {
+            standing.requireCanParticipate();
+        } catch (MemberSanctioned e) {
+            throw new ModerationException(null, e.messageKey(), e.args());
+        }
         if (reason == null) {
             throw new ModerationException("reason", "flag.reasonRequired");
         }
@@ -63,8 +72,9 @@ public class FlagService {
         if (!flags.insertFlag(counted.itemId(), me.id().value(), reason, text, now)) {
             throw new ModerationException(null, "flag.already");
         }
+        int autoHideFlags = settings.autoHideFlags();
         if (counted.pendingFlags() >= autoHideFlags && counted.autoHiddenAt() == null) {
-            autoHide(counted.itemId(), owned);
+            autoHide(counted.itemId(), owned, autoHideFlags);
         }
     }
 
@@ -77,10 +87,10 @@ public class FlagService {
 
     /** The number of flags from different members that hides content pending review. */
     public int autoHideThreshold() {
-        return autoHideFlags;
+        return settings.autoHideFlags();
     }
 
-    private void autoHide(long itemId, Owned owned) {
+    private void autoHide(long itemId, Owned owned, int autoHideFlags) {
         var category = flags.commonestPendingReason(itemId);
         String reason = "Hidden automatically after " + autoHideFlags + " flags, pending review.";
         SystemModerator.call(() -> {
@@ -119,6 +129,7 @@ public class FlagService {
                 var topic = debates.find(target.id()).orElseThrow(() -> new ModerationException(null, "flag.notFound"));
                 yield new Owned(target, topic.authorId(), "/threads/" + topic.id());
             }
+            case ACCOUNT -> throw new ModerationException(null, "flag.notFound");
             case POLL_OPTION -> {
                 var option = polls.owner(target.id()).orElseThrow(() -> new ModerationException(null, "flag.notFound"));
                 yield new Owned(target, option.authorId(), option.path());

@@ -4,7 +4,11 @@ import java.util.Set;
 
 /** What the audit log records. {@link #VIEW} is only ever recorded as a refused attempt to read the console. */
 public enum ModerationAction {
-    CLAIM, RELEASE, DISMISS, HIDE, RESTORE, SOFT_DELETE, AUTO_HIDE, VIEW;
+    CLAIM, RELEASE, DISMISS, HIDE, RESTORE, SOFT_DELETE, AUTO_HIDE, VIEW,
+    /** Decisions about members (target: the account). */
+    WARN, SILENCE, SUSPEND, BAN, LIFT, ROLE_CHANGE,
+    /** Thread controls (target: the thread). */
+    LOCK, UNLOCK, PIN, UNPIN, SLOW_MODE;
 
     /** The decisions on content that the public transparency report lists. */
     public static final Set<ModerationAction> PUBLIC = Set.of(DISMISS, HIDE, RESTORE, SOFT_DELETE, AUTO_HIDE);

@@ -16,6 +16,10 @@ public record Target(TargetType type, long id) {
         return new Target(TargetType.TOPIC, id);
     }
 
+    public static Target account(long id) {
+        return new Target(TargetType.ACCOUNT, id);
+    }
+
     public static Target pollOption(long id) {
         return new Target(TargetType.POLL_OPTION, id);
     }

@@ -17,7 +17,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.agora.account.AccountStanding;
 import org.agora.account.CurrentUser;
+import org.agora.account.MemberSanctioned;
 import org.agora.account.StaffWithTwoFactor;
 import org.agora.account.Role;
 import org.agora.shared.events.EventBus;
@@ -44,6 +46,7 @@ public class PollService {
     private final BallotRepository ballots;
     private final EventBus bus;
     private final Clock clock;
+    private final AccountStanding standing;
     private final int votesPerMinute;
     private final Cache<Long, Bucket> throttles = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterAccess(Duration.ofMinutes(10)).build();
@@ -58,12 +61,13 @@ public class PollService {
     private final Cache<Long, Poll> definitions = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofSeconds(30)).build();
 
-    PollService(PollRepository polls, BallotRepository ballots, EventBus bus, Clock clock,
+    PollService(PollRepository polls, BallotRepository ballots, EventBus bus, Clock clock, AccountStanding standing,
                 @Value("${agora.voting.votes-per-minute:30}") int votesPerMinute) {
         this.polls = polls;
         this.ballots = ballots;
         this.bus = bus;
         this.clock = clock;
+        this.standing = standing;
         this.votesPerMinute = votesPerMinute;
         bus.subscribe(TOPIC, payload -> heard(payload, false));
         bus.subscribe(TOPIC_CHANGED, payload -> heard(payload, true));
@@ -129,6 +133,7 @@ public class PollService {
     @Transactional
     public void vote(long pollId, Ballot ballot, String otherText) {
         long voter = CurrentUser.require().id().value();
+        requireCanParticipate();
         Instant now = clock.instant();
         Poll poll = definition(pollId).filter(p -> !p.isDraft() || p.isAuthor(voter))
                 .orElseThrow(() -> new PollException("poll.notFound"));
@@ -238,6 +243,7 @@ public class PollService {
     @Transactional
     public boolean retract(long pollId) {
         long voter = CurrentUser.require().id().value();
+        requireCanParticipate();
         Instant now = clock.instant();
         Poll poll = fresh(pollId);
         requireOpen(poll, now);
@@ -432,5 +438,14 @@ public class PollService {
 
     private static boolean isStaff() {
         return CurrentUser.get().map(u -> u.role() != Role.MEMBER).orElse(false);
+    }
+
+    /** A silenced or suspended member may not vote: said as a poll error, with why and until when. */
+    private void requireCanParticipate() {
+        try {
+            standing.requireCanParticipate();
+        } catch (MemberSanctioned e) {
+            throw new PollException(e.messageKey(), e.args());
+        }
     }
 }

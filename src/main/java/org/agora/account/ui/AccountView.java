@@ -66,7 +66,11 @@ class AccountView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
     private final ApiTokenService apiTokenService;
     private Account account;
 
-    AccountView(AccountService accounts, ApiTokenService apiTokenService, TwoFactorService twoFactorService) {
+    final StandingSection standing;
+
+    AccountView(AccountService accounts, ApiTokenService apiTokenService, TwoFactorService twoFactorService,
+                org.agora.account.AccountStanding accountStanding, java.time.Clock clock) {
+        this.standing = new StandingSection(accountStanding, clock);
         this.accounts = accounts;
         this.apiTokenService = apiTokenService;
         this.account = accounts.me();
@@ -76,7 +80,7 @@ class AccountView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
         notice.setId("account-notice");
         notice.getElement().setAttribute("role", "alert");
         notice.addClassName("agora-notice");
-        add(new H1(getTranslation("account.title")), notice, profileSection(), passwordSection(), twoFactor,
+        add(new H1(getTranslation("account.title")), notice, standing, profileSection(), passwordSection(), twoFactor,
                 sessionsSection(), apiTokensSection());
         if (!account.emailVerified()) {
             add(new Paragraph(getTranslation("account.unverified")));

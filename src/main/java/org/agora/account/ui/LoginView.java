@@ -12,6 +12,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.agora.account.CurrentUser;
+import org.agora.account.LoginExceptions;
 import org.agora.shared.ui.MainLayout;
 
 /** Sign in with username or email; the form posts to Spring Security's /login. */
@@ -57,12 +58,16 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         var params = event.getLocation().getQueryParameters().getParameters();
         String error = params.containsKey("throttled") ? "login.error.throttled"
                 : params.containsKey("unconfirmed") ? "login.error.unconfirmed"
+                : params.containsKey("suspended") ? "login.error.suspended"
                 : params.containsKey("error") ? "login.error.credentials" : null;
         if (error != null) {
             form.setI18n(i18n(error));
             form.setError(true);
         }
-        if (params.containsKey("unconfirmed")) {
+        if (params.containsKey("suspended")) {
+            notice.setText(suspension());
+            notice.setVisible(true);
+        } else if (params.containsKey("unconfirmed")) {
             notice.removeAll();
             notice.setText(getTranslation("login.unconfirmed.hint") + " ");
             notice.add(new Anchor("/verify-email", getTranslation("login.unconfirmed.resend")));
@@ -77,6 +82,18 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             notice.setText(getTranslation("login.expired"));
             notice.setVisible(true);
         }
+    }
+
+    /** Why and until when the member is suspended, from the failed login kept in the session. */
+    private String suspension() {
+        var session = com.vaadin.flow.server.VaadinSession.getCurrent();
+        Object failure = session == null ? null : session.getSession()
+                .getAttribute(org.springframework.security.web.WebAttributes.AUTHENTICATION_EXCEPTION);
+        if (failure instanceof LoginExceptions.Suspended s) {
+            return s.until().isEmpty() ? getTranslation("login.banned", s.reason())
+                    : getTranslation("login.suspended", s.until(), s.reason());
+        }
+        return getTranslation("login.error.suspended.text");
     }
 
     @Override

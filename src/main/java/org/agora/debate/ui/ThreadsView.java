@@ -111,7 +111,7 @@ class ThreadsView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     }
 
     void loadMore() {
-        var page = catalog.topics(sort.getValue(), categoryId, tag, last, PAGE);
+        var page = catalog.topicsPinnedFirst(sort.getValue(), categoryId, tag, last, PAGE);
         page.forEach(t -> list.add(new TopicCard(t)));
         if (!page.isEmpty()) {
             last = page.getLast();

@@ -75,12 +75,22 @@ class TopicView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private final NotificationService notifications;
     private final org.agora.poll.PollService polls;
     private final PostFlagging flagging;
+    private final org.agora.debate.ThreadControls threadControls;
+    private final org.agora.account.StaffSecurity staffSecurity;
+    private final java.time.Clock clock;
+    /** Staff's lock and slow-mode controls, only for staff with two factors. */
+    final Div controlsSlot = new Div();
     final Div pollSlot = new Div();
     final Paragraph hiddenNotice = new Paragraph();
     private final Section debate;
 
     TopicView(DebateCatalog catalog, DebateService debates, LiveTopics live, NotificationService notifications,
-              org.agora.poll.PollService polls, ObjectProvider<PostFlagging> flagging) {
+              org.agora.poll.PollService polls, ObjectProvider<PostFlagging> flagging,
+              org.agora.debate.ThreadControls threadControls, org.agora.account.StaffSecurity staffSecurity,
+              java.time.Clock clock) {
+        this.threadControls = threadControls;
+        this.staffSecurity = staffSecurity;
+        this.clock = clock;
         this.polls = polls;
         this.flagging = flagging.getIfAvailable();
         this.catalog = catalog;
@@ -124,7 +134,7 @@ class TopicView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         pollSlot.setWidthFull();
         hiddenNotice.addClassName("agora-post-hidden-notice");
         hiddenNotice.setVisible(false);
-        add(meta, title, hiddenNotice, summary, pollSlot, opening, debate, composerSlot);
+        add(meta, title, hiddenNotice, summary, pollSlot, opening, debate, composerSlot, controlsSlot);
     }
 
     static RouteParameters parameters(Topic topic) {
@@ -377,6 +387,10 @@ class TopicView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     }
 
     private void renderComposer() {
+        controlsSlot.removeAll();
+        if (staffSecurity.staffWithTwoFactor()) {
+            controlsSlot.add(new ThreadControlsPanel(threadControls, topic.id(), clock, this::refresh));
+        }
         composerSlot.removeAll();
         composer = null;
         if (topic.locked()) {

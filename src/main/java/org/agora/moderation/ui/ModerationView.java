@@ -39,7 +39,11 @@ class ModerationView extends VerticalLayout implements HasDynamicTitle, BeforeEn
         addClassName("agora-page");
         var links = new Div(new Anchor("/moderation/queue", getTranslation("moderation.queue.title")),
                 new Anchor("/moderation/log", getTranslation("moderation.log.title")),
+                new Anchor("/moderation/users", getTranslation("members.title")),
                 new Anchor("/transparency", getTranslation("transparency.title")));
+        if (org.agora.account.CurrentUser.get().map(u -> u.role() == org.agora.account.Role.ADMIN).orElse(false)) {
+            links.add(new Anchor("/moderation/settings", getTranslation("settings.title")));
+        }
         links.addClassName("agora-console-links");
         var figures = new Div(figure(pendingFlags, "moderation.stats.pendingFlags"),
                 figure(openItems, "moderation.stats.openItems"), figure(autoHidden, "moderation.stats.autoHidden"));
