@@ -96,7 +96,7 @@ class AccessibilityTest extends BrowserTest {
         logOut();
         var moderator = testAccounts.moderator();
         logIn(moderator.username(), TestAccounts.PASSWORD, TestAccounts.totpCode(testAccounts.secretOf(moderator)));
-        for (String path : new String[] {"/moderation", "/moderation/queue", "/moderation/log"}) {
+        for (String path : new String[] {"/moderation", "/moderation/queue", "/moderation/log", "/moderation/users"}) {
             open(path);
             assertAccessible(path);
         }

@@ -73,6 +73,8 @@ class TwoFactorJourneyTest extends BrowserTest {
         enterCode(recovery);
         assertThat(page.getByText("That code is not right")).isVisible();
         page.getByRole(AriaRole.BUTTON, name("Cancel and log out")).click();
+        // logging out ends on the home page: wait for that navigation before starting another
+        page.waitForURL(Pattern.compile(".*://[^/]+/(\\?.*)?$"));
         page.getByText("Log in", new Page.GetByTextOptions().setExact(true)).first().waitFor();
         page.navigate(url("/account"));
         page.waitForURL(Pattern.compile(".*/login$"));
