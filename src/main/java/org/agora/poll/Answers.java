@@ -63,7 +63,8 @@ public final class Answers {
         return q;
     }
 
-    static String scaleLabel(Poll poll, int v) {
+    /** A scale point with the poll's end label where it has one ("1 · Strongly disagree"). */
+    public static String scaleLabel(Poll poll, int v) {
         if (v == poll.scaleMin() && poll.scaleLowLabel() != null) {
             return v + " · " + poll.scaleLowLabel();
         }

@@ -21,9 +21,6 @@ class PollRepository {
               from poll
             """;
 
-    /** The label of the free-text answer (shown translated in the views). */
-    static final String OTHER_LABEL = "Other (write-in)";
-
     private final JdbcClient jdbc;
 
     PollRepository(JdbcClient jdbc) {
@@ -171,7 +168,7 @@ class PollRepository {
         }
         if (d.allowOther()) {
             jdbc.sql("insert into poll_option (poll_id, label, position, is_other) values (:p, :l, :i, true)")
-                    .param("p", pollId).param("l", OTHER_LABEL).param("i", position).update();
+                    .param("p", pollId).param("l", PollOption.OTHER_LABEL).param("i", position).update();
         }
     }
 

@@ -223,13 +223,7 @@ public class PollCard extends Section {
     }
 
     private String scaleLabel(int v) {
-        if (v == poll.scaleMin() && poll.scaleLowLabel() != null) {
-            return v + " · " + poll.scaleLowLabel();
-        }
-        if (v == poll.scaleMax() && poll.scaleHighLabel() != null) {
-            return v + " · " + poll.scaleHighLabel();
-        }
-        return String.valueOf(v);
+        return org.agora.poll.Answers.scaleLabel(poll, v);
     }
 
     void castVote() {

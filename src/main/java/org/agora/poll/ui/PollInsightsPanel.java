@@ -22,6 +22,7 @@ import org.agora.poll.MindsMoved;
 import org.agora.poll.Poll;
 import org.agora.poll.PollInsights;
 import org.agora.poll.PollKind;
+import org.agora.poll.PollOption;
 import org.agora.poll.PollStatus;
 import org.agora.poll.StanceSplit;
 import org.agora.shared.ui.Dates;
@@ -189,7 +190,7 @@ class PollInsightsPanel extends Div {
     }
 
     private String label(String raw) {
-        return "Other (write-in)".equals(raw) ? getTranslation("poll.other") : raw;
+        return PollOption.OTHER_LABEL.equals(raw) ? getTranslation("poll.other") : raw;
     }
 
     private Section section(String title) {
