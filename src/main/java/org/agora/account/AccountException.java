@@ -4,11 +4,18 @@ package org.agora.account;
 public class AccountException extends RuntimeException {
     private final String field;
     private final String messageKey;
+    private final transient Object[] args;
 
-    public AccountException(String field, String messageKey) {
+    public AccountException(String field, String messageKey, Object... args) {
         super(messageKey);
         this.field = field;
         this.messageKey = messageKey;
+        this.args = args;
+    }
+
+    /** The message's arguments (e.g. the watched word a username contains). */
+    public Object[] args() {
+        return args.clone();
     }
 
     /** The form field the message belongs to, or null for the whole form. */

@@ -7,7 +7,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.agora.shared.i18n.Messages;
+import org.agora.shared.filter.ContentFilter;
+import org.agora.shared.filter.ContentRefused;
 import org.agora.shared.mail.Mailer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.agora.shared.text.LogSafe;
 import org.agora.shared.text.TextInput;
 import org.slf4j.Logger;
@@ -43,10 +46,13 @@ public class AccountService {
     private final Mailer mailer;
     private final Clock clock;
     private final String baseUrl;
+    private final ObjectProvider<ContentFilter> filters;
 
     AccountService(AccountRepository accounts, TokenRepository tokens, SessionTracker sessions, PasswordPolicy policy,
                    PasswordHasher hasher, LoginThrottle throttle, Mailer mailer, Clock clock,
-                   @Value("${agora.base-url:http://localhost:8080}") String baseUrl) {
+                   @Value("${agora.base-url:http://localhost:8080}") String baseUrl,
+                   ObjectProvider<ContentFilter> filters) {
+        this.filters = filters;
         this.accounts = accounts;
         this.tokens = tokens;
         this.sessions = sessions;
@@ -69,6 +75,11 @@ public class AccountService {
         String email = TextInput.clean(rawEmail);
         if (!USERNAME.matcher(username).matches()) {
             throw new AccountException("username", "register.usernameInvalid");
+        }
+        try {
+            filters.getIfAvailable(() -> ContentFilter.NONE).check(ContentFilter.Field.USERNAME, username);
+        } catch (ContentRefused e) {
+            throw new AccountException("username", e.messageKey(), e.args());
         }
         if (email.length() > EMAIL_MAX || !EMAIL.matcher(email).matches()) {
             throw new AccountException("email", "register.emailInvalid");

@@ -12,6 +12,10 @@ import org.agora.account.AccountService;
 import org.agora.account.AccountStanding;
 import org.agora.account.MemberSanctioned;
 import org.agora.account.CurrentUser;
+import org.agora.shared.filter.ContentFilter;
+import org.agora.shared.filter.ContentRefused;
+import org.agora.shared.filter.Links;
+import org.springframework.beans.factory.ObjectProvider;
 import org.agora.shared.text.Markdown;
 import org.agora.shared.text.TextInput;
 import org.springframework.context.ApplicationEventPublisher;
@@ -39,9 +43,12 @@ public class DebateService {
     private final AccountStanding standing;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ObjectProvider<ContentFilter> filters;
 
     DebateService(TopicRepository topics, PostRepository posts, PostingThrottle throttle, AccountService accounts,
-                  AccountStanding standing, ApplicationEventPublisher events, Clock clock) {
+                  AccountStanding standing, ApplicationEventPublisher events, Clock clock,
+                  ObjectProvider<ContentFilter> filters) {
+        this.filters = filters;
         this.standing = standing;
         this.topics = topics;
         this.posts = posts;
@@ -75,13 +82,24 @@ public class DebateService {
                 return topics.find(posts.find(existing.get()).orElseThrow().topicId()).orElseThrow();
             }
         }
-        throttle.take(me.id().value(), isNew());
+        var checkedTitle = filter(ContentFilter.Field.TITLE, "title", title);
+        title = checkedTitle.text();
+        var checkedBody = filter(ContentFilter.Field.POST, "body", body);
+        body = checkedBody.text();
+        boolean newAccount = isNew();
+        requireLinksAllowed(body, newAccount);
+        throttle.take(me.id().value(), newAccount);
         Instant now = clock.instant();
         long topicId = topics.insert(categoryId, me.id().value(), title, Markdown.toPlainText(body, 280), tags, now);
         posts.insert(topicId, me.id().value(), null, stance, null, body, Markdown.toHtml(body), true, clientKey, now)
                 .orElseThrow();
         topics.countPost(topicId, stance, false, now);
         events.publishEvent(new PostEvents.TopicStarted(topicId, me.id().value()));
+        if (checkedTitle.held() || checkedBody.held()) {
+            String why = checkedTitle.held() ? checkedTitle.reviewReason() : checkedBody.reviewReason();
+            filters().holdForReview(new ContentFilter.Held("TOPIC", topicId, me.id().value(),
+                    "/threads/" + topicId, why));
+        }
         return topics.find(topicId).orElseThrow();
     }
 
@@ -110,6 +128,10 @@ public class DebateService {
             throw new DebateException(null, "topic.locked");
         }
         requireSlowModeAllows(topicId, me);
+        var checked = filter(ContentFilter.Field.POST, "body", body);
+        body = checked.text();
+        boolean newAccount = isNew();
+        requireLinksAllowed(body, newAccount);
         Post parent = null;
         if (parentId != null) {
             parent = posts.find(parentId).filter(p -> p.topicId() == topicId)
@@ -124,7 +146,7 @@ public class DebateService {
         } else {
             relation = null;
         }
-        throttle.take(me.id().value(), isNew());
+        throttle.take(me.id().value(), newAccount);
         Instant now = clock.instant();
         Long parentKey = parent == null ? null : parent.id();
         var inserted = posts.insert(topicId, me.id().value(), parentKey, stance, relation, body, Markdown.toHtml(body),
@@ -142,6 +164,10 @@ public class DebateService {
                 Markdown.mentions(body)));
         // the thread's row is locked last, so posts in one busy thread hold it only for the commit
         topics.countPost(topicId, stance, true, now);
+        if (checked.held()) {
+            filters().holdForReview(new ContentFilter.Held("POST", id, me.id().value(),
+                    "/threads/" + topicId + "#post-" + id, checked.reviewReason()));
+        }
         return posts.find(id).orElseThrow();
     }
 
@@ -188,13 +214,23 @@ public class DebateService {
         if (post.deleted()) {
             throw new DebateException(null, "post.deleted");
         }
+        var checked = filter(ContentFilter.Field.POST, "body", body);
+        body = checked.text();
         if (post.body().equals(body)) {
             return post;
         }
+        requireLinksAllowed(body, isNew());
         if (!posts.edit(postId, me.id().value(), version, body, Markdown.toHtml(body), clock.instant())) {
             throw new DebateException("body", "post.changedElsewhere");
         }
         events.publishEvent(new PostEvents.PostChanged(post.topicId(), postId));
+        if (checked.held()) {
+            filters().holdForReview(post.opening()
+                    ? new ContentFilter.Held("TOPIC", post.topicId(), me.id().value(), "/threads/" + post.topicId(),
+                            checked.reviewReason())
+                    : new ContentFilter.Held("POST", postId, me.id().value(),
+                            "/threads/" + post.topicId() + "#post-" + postId, checked.reviewReason()));
+        }
         return posts.find(postId).orElseThrow();
     }
 
@@ -237,9 +273,38 @@ public class DebateService {
         return now;
     }
 
-    private boolean isNew() {
-        return accounts.current().map(a -> a.createdAt().isAfter(clock.instant().minus(Duration.ofDays(1))))
-                .orElse(true);
+    /**
+     * Whether the signed-in member's account is new: younger than the filter's hours or with fewer approved
+     * (neither deleted nor hidden) posts than it asks for. New accounts post under a stricter rate and link limit.
+     */
+    boolean isNew() {
+        var limits = filters().newAccountLimits();
+        return accounts.current().map(a -> limits.isNew(a.createdAt(), upTo -> posts.approvedCount(a.id().value(), upTo),
+                clock.instant())).orElse(true);
+    }
+
+    private void requireLinksAllowed(String body, boolean newAccount) {
+        if (!newAccount) {
+            return;
+        }
+        int max = filters().newAccountLimits().links();
+        int links = Links.count(body);
+        if (links > max) {
+            throw new DebateException("body", "post.tooManyLinks", max, links);
+        }
+    }
+
+    private ContentFilter filters() {
+        return filters.getIfAvailable(() -> ContentFilter.NONE);
+    }
+
+    /** The text the filters let through (words replaced), or the refusal as a debate error on the field. */
+    private ContentFilter.Checked filter(ContentFilter.Field field, String formField, String text) {
+        try {
+            return filters().check(field, text);
+        } catch (ContentRefused e) {
+            throw new DebateException(formField, e.messageKey(), e.args());
+        }
     }
 
     static String body(String raw) {

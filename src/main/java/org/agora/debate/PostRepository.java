@@ -233,6 +233,18 @@ class PostRepository {
                 .param("author", authorId).query(Long.class).single();
     }
 
+    /** The member's posts that stand (neither deleted nor hidden, in a visible thread), counted up to {@code upTo}. */
+    int approvedCount(long authorId, int upTo) {
+        return jdbc.sql("""
+                        select count(*) from (
+                            select 1 from debate_post p join debate_topic t on t.id = p.topic_id
+                             where p.author_id = :author and p.deleted_at is null and p.hidden_at is null
+                               and t.hidden_at is null
+                             limit :upTo) approved
+                        """)
+                .param("author", authorId).param("upTo", upTo).query(Integer.class).single();
+    }
+
     /** Whether anyone but the opening post has posted in the thread. */
     boolean hasReplies(long topicId) {
         return jdbc.sql("select exists (select 1 from debate_post where topic_id = :t and not opening)")

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Repository;
 class FlagRepository {
     /** An item as the services work with it. */
     record Item(long id, Target target, Long authorId, String path, String status, int pendingFlags,
-                Instant openedAt, Instant autoHiddenAt, Long claimedBy, String claimedByName, Instant claimedAt) {
+                Instant openedAt, Instant autoHiddenAt, Long claimedBy, String claimedByName, Instant claimedAt,
+                String heldReason) {
     }
 
     /** The counter row after a flag was counted on it. */
@@ -28,7 +29,7 @@ class FlagRepository {
 
     private static final String ITEM = """
             select i.id, i.target_type, i.target_id, i.author_id, i.path, i.status, i.pending_flags, i.opened_at,
-                   i.auto_hidden_at, i.claimed_by, c.username as claimed_by_name, i.claimed_at
+                   i.auto_hidden_at, i.claimed_by, c.username as claimed_by_name, i.claimed_at, i.held_reason
               from moderation_item i left join account c on c.id = i.claimed_by
             """;
 
@@ -70,6 +71,26 @@ class FlagRepository {
                         """)
                 .param("item", itemId).param("flagger", flaggerId).param("reason", reason.name())
                 .param("text", text).param("now", Timestamp.from(now)).update() == 1;
+    }
+
+    /**
+     * Opens (or reopens) the target's item without a flag: a watched word held the content, hidden, for review.
+     */
+    long hold(Target target, Long authorId, String path, String reason, Instant now) {
+        return jdbc.sql("""
+                        insert into moderation_item (target_type, target_id, author_id, path, status, pending_flags,
+                                                     opened_at, auto_hidden_at, held_reason)
+                        values (:type, :id, :author, :path, 'OPEN', 0, :now, :now, :reason)
+                        on conflict (target_type, target_id) do update
+                           set opened_at = case when moderation_item.status = 'OPEN' then moderation_item.opened_at
+                                                else excluded.opened_at end,
+                               status = 'OPEN', resolved_at = null, auto_hidden_at = excluded.auto_hidden_at,
+                               held_reason = excluded.held_reason, version = moderation_item.version + 1
+                        returning id
+                        """)
+                .param("type", target.type().name()).param("id", target.id()).param("author", authorId)
+                .param("path", path).param("now", Timestamp.from(now)).param("reason", reason)
+                .query(Long.class).single();
     }
 
     void markAutoHidden(long itemId, Instant now) {
@@ -169,7 +190,7 @@ class FlagRepository {
         jdbc.sql("""
                         update moderation_item
                            set status = 'RESOLVED', pending_flags = 0, claimed_by = null, claimed_at = null,
-                               auto_hidden_at = null, resolved_at = :now, version = version + 1
+                               auto_hidden_at = null, held_reason = null, resolved_at = :now, version = version + 1
                          where id = :id
                         """)
                 .param("now", Timestamp.from(now)).param("id", itemId).update();
@@ -183,10 +204,12 @@ class FlagRepository {
     List<Item> open(FlagReason reason, String flagger, Instant flaggedAfter, Instant flaggedBefore, int limit) {
         return jdbc.sql(ITEM + """
                          where i.status = 'OPEN'
-                           and exists (select 1 from moderation_flag f join account a on a.id = f.flagger_id
-                                        where f.item_id = i.id and f.outcome = 'PENDING'
-                                          and (cast(:reason as text) is null or f.reason = :reason)
-                                          and (cast(:flagger as text) is null or lower(a.username) = lower(:flagger)))
+                           and (exists (select 1 from moderation_flag f join account a on a.id = f.flagger_id
+                                         where f.item_id = i.id and f.outcome = 'PENDING'
+                                           and (cast(:reason as text) is null or f.reason = :reason)
+                                           and (cast(:flagger as text) is null or lower(a.username) = lower(:flagger)))
+                                or (i.held_reason is not null and cast(:reason as text) is null
+                                    and cast(:flagger as text) is null))
                            and (cast(:after as timestamptz) is null or i.opened_at >= :after)
                            and (cast(:before as timestamptz) is null or i.opened_at < :before)
                          order by i.opened_at, i.id
@@ -235,7 +258,7 @@ class FlagRepository {
                 rs.getLong("target_id")), rs.getObject("author_id", Long.class), rs.getString("path"),
                 rs.getString("status"), rs.getInt("pending_flags"), instant(rs, "opened_at"),
                 instant(rs, "auto_hidden_at"), rs.getObject("claimed_by", Long.class),
-                rs.getString("claimed_by_name"), instant(rs, "claimed_at"));
+                rs.getString("claimed_by_name"), instant(rs, "claimed_at"), rs.getString("held_reason"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -10,7 +10,8 @@ import java.util.Map;
  * it (if anyone), and whether Agora hid it automatically.
  */
 public record QueueItem(long id, Target target, ContentView content, List<Flag> flags, Long claimedById,
-                        String claimedBy, Instant claimedAt, Instant autoHiddenAt, String status) {
+                        String claimedBy, Instant claimedAt, Instant autoHiddenAt, String status,
+                        String heldReason) {
     public QueueItem {
         flags = List.copyOf(flags);
     }

@@ -150,7 +150,8 @@ public class ReviewQueue {
         return rows.stream().map(i -> new QueueItem(i.id(), i.target(), contents.describe(i.target(), i.path()),
                 byItem.getOrDefault(i.id(), List.of()).stream()
                         .map(f -> new QueueItem.Flag(f.reason(), f.text(), f.flagger(), f.createdAt())).toList(),
-                i.claimedBy(), i.claimedByName(), i.claimedAt(), i.autoHiddenAt(), i.status())).toList();
+                i.claimedBy(), i.claimedByName(), i.claimedAt(), i.autoHiddenAt(), i.status(), i.heldReason()))
+                .toList();
     }
 
     static String reason(String raw) {

@@ -12,6 +12,9 @@ import org.agora.account.AgoraUser;
 import org.agora.account.CurrentUser;
 import org.agora.account.Role;
 import org.agora.account.StaffSecurity;
+import org.agora.shared.filter.ContentFilter;
+import org.agora.shared.filter.ContentRefused;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -28,11 +31,14 @@ public class PollAuthoring {
     private final StaffSecurity staff;
     private final Clock clock;
     private final int pollsPerHour;
+    private final ObjectProvider<ContentFilter> filters;
     private final Cache<Long, Bucket> throttles = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterAccess(Duration.ofHours(2)).build();
 
     PollAuthoring(PollRepository polls, PollService pollService, StaffSecurity staff, Clock clock,
-                  @Value("${agora.polls.created-per-hour:10}") int pollsPerHour) {
+                  @Value("${agora.polls.created-per-hour:10}") int pollsPerHour,
+                  ObjectProvider<ContentFilter> filters) {
+        this.filters = filters;
         this.polls = polls;
         this.staff = staff;
         this.pollService = pollService;
@@ -46,9 +52,13 @@ public class PollAuthoring {
     public long create(PollDraft draft, boolean publish) {
         var me = CurrentUser.require();
         Instant now = clock.instant();
-        PollDraft clean = PollDraftCheck.clean(draft, now);
+        PollDraft clean = filtered(PollDraftCheck.clean(draft, now));
         take(me.id().value());
-        return polls.insert(clean, me.id().value(), publish ? PollStatus.OPEN : PollStatus.DRAFT, now);
+        long id = polls.insert(clean, me.id().value(), publish ? PollStatus.OPEN : PollStatus.DRAFT, now);
+        if (publish) {
+            holdWatchedOptions(id);
+        }
+        return id;
     }
 
     /** Rewrites the author's draft; refuses if it was changed (or published) since {@code version} was read. */
@@ -56,7 +66,7 @@ public class PollAuthoring {
     @Transactional
     public void updateDraft(long pollId, int version, PollDraft draft) {
         Poll poll = ownDraft(pollId);
-        PollDraft clean = PollDraftCheck.clean(draft, clock.instant());
+        PollDraft clean = filtered(PollDraftCheck.clean(draft, clock.instant()));
         if (poll.version() != version || !polls.updateDraft(pollId, version, clean)) {
             throw new PollException("draft.changedMeanwhile");
         }
@@ -74,6 +84,54 @@ public class PollAuthoring {
         if (!polls.publish(pollId, now)) {
             throw new PollException("draft.changedMeanwhile");
         }
+        holdWatchedOptions(pollId);
+    }
+
+    /**
+     * The draft as the content filter lets it through: watched words replaced; a blocked word or link domain in
+     * the question, description or an answer is a problem on that field (all of them reported at once).
+     */
+    private PollDraft filtered(PollDraft draft) {
+        var problems = new java.util.ArrayList<PollException.Problem>();
+        String question = filter(ContentFilter.Field.POLL_QUESTION, "question", draft.question(), problems);
+        String description = filter(ContentFilter.Field.POLL_QUESTION, "description", draft.description(), problems);
+        var options = new java.util.ArrayList<String>();
+        for (int i = 0; i < draft.options().size(); i++) {
+            options.add(filter(ContentFilter.Field.POLL_OPTION, "option." + i, draft.options().get(i), problems));
+        }
+        if (!problems.isEmpty()) {
+            throw new PollException(problems);
+        }
+        return draft.withTexts(question, description, options);
+    }
+
+    private String filter(ContentFilter.Field field, String formField, String text,
+                          List<PollException.Problem> problems) {
+        try {
+            return filters().check(field, text).text();
+        } catch (ContentRefused e) {
+            problems.add(new PollException.Problem(formField, e.messageKey(), e.args()));
+            return text;
+        }
+    }
+
+    /** Once a poll is public, answers with a watched word that asks for review are hidden pending review. */
+    private void holdWatchedOptions(long pollId) {
+        var poll = polls.find(pollId).orElseThrow();
+        for (PollOption option : poll.options()) {
+            if (option.other()) {
+                continue;
+            }
+            var checked = filters().check(ContentFilter.Field.POLL_OPTION, option.label());
+            if (checked.held()) {
+                filters().holdForReview(new ContentFilter.Held("POLL_OPTION", option.id(), poll.authorId(),
+                        "/polls/" + pollId, checked.reviewReason()));
+            }
+        }
+    }
+
+    private ContentFilter filters() {
+        return filters.getIfAvailable(() -> ContentFilter.NONE);
     }
 
     @PreAuthorize("isAuthenticated()")

@@ -62,6 +62,13 @@ public record PollDraft(PollKind kind, String question, String description, List
                 resolutionCriteria, resolvesAt);
     }
 
+    /** The same draft with another question, description and answers (e.g. after the content filter). */
+    public PollDraft withTexts(String newQuestion, String newDescription, List<String> newOptions) {
+        return new PollDraft(kind, newQuestion, newDescription, newOptions, allowOther, minChoices, maxChoices,
+                scaleMin, scaleMax, scaleStep, scaleLowLabel, scaleHighLabel, visibility, publicVoters, closesAt,
+                resolutionCriteria, resolvesAt);
+    }
+
     public PollDraft withOther(boolean other) {
         return new PollDraft(kind, question, description, options, other, minChoices, maxChoices, scaleMin,
                 scaleMax, scaleStep, scaleLowLabel, scaleHighLabel, visibility, publicVoters, closesAt,

@@ -31,6 +31,9 @@ final class Forms {
                      java.util.function.Function<String, String> translate) {
         var field = e.field() == null ? null : fields.get(e.field());
         String message = translate.apply(e.messageKey());
+        if (e.args().length > 0) {
+            message = java.text.MessageFormat.format(message, e.args());
+        }
         if (field != null) {
             field.setErrorMessage(message);
             field.setInvalid(true);
