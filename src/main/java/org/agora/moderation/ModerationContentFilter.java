@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>In order: a BLOCK word or a link to a blocked domain refuses the text (naming the word or domain); REPLACE
  * words are replaced; a REVIEW word lets the text through but asks the owning feature to hold what it saved.
- * A username is a name, not a text: any watched word refuses it. A poll question cannot be held (polls have no
+ * A username is a name, not a text: any watched word refuses it (its underscores and changes between letters
+ * and digits count as word boundaries). A poll question cannot be held (polls have no
  * hidden state), so a REVIEW word refuses it too.
  */
 @Component
@@ -57,7 +58,10 @@ class ModerationContentFilter implements ContentFilter {
         var s = snapshot();
         String normalized = Links.normalize(text);
         if (field == Field.USERNAME) {
-            var any = s.words().any(normalized);
+            // underscores and letter-digit changes separate the words of a username ("wombat_99", "wombat99")
+            String words = normalized.replace('_', ' ')
+                    .replaceAll("(?<=\\p{L})(?=\\p{N})|(?<=\\p{N})(?=\\p{L})", " ");
+            var any = s.words().any(words);
             if (any.isPresent()) {
                 throw new ContentRefused("filter.usernameWord", any.get().word());
             }
