@@ -6,7 +6,9 @@ import java.time.Instant;
 public record Notification(long id, Kind kind, long topicId, String topicTitle, long postId, String actorName,
                            String excerpt, Instant createdAt, boolean read) {
     public enum Kind {
-        REPLY, MENTION, FOLLOWED_POST
+        REPLY, MENTION, FOLLOWED_POST,
+        /** Moderators decided on the member's post or thread; the excerpt is their note (action and reason). */
+        MODERATION
     }
 
     public String postPath() {

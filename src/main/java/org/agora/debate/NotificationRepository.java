@@ -42,7 +42,7 @@ class NotificationRepository {
             notified.addAll(jdbc.sql("""
                             insert into debate_notification (account_id, kind, topic_id, post_id, actor_id, created_at)
                             values (:recipient, 'REPLY', :topic, :post, :actor, :now)
-                            on conflict (account_id, post_id) do nothing
+                            on conflict (account_id, post_id) where kind <> 'MODERATION' do nothing
                             returning account_id
                             """)
                     .param("recipient", parentAuthorId).param("topic", topicId).param("post", postId)
@@ -55,7 +55,7 @@ class NotificationRepository {
                             select a.id, 'MENTION', :topic, :post, :actor, :now
                               from account a
                              where lower(a.username) in (:names) and a.id <> :actor
-                            on conflict (account_id, post_id) do nothing
+                            on conflict (account_id, post_id) where kind <> 'MODERATION' do nothing
                             returning account_id
                             """)
                     .param("names", List.copyOf(mentions)).param("topic", topicId).param("post", postId)
@@ -73,13 +73,23 @@ class NotificationRepository {
                         select f.account_id, 'FOLLOWED_POST', :topic, :post, :actor, :now
                           from debate_follow f
                          where f.topic_id = :topic and f.account_id <> :actor
-                        on conflict (account_id, post_id) do nothing
+                        on conflict (account_id, post_id) where kind <> 'MODERATION' do nothing
                         returning account_id
                         """)
                 .param("topic", topicId).param("post", postId).param("actor", authorId)
                 .param("now", Timestamp.from(now))
                 .query(Long.class).list());
         return notified;
+    }
+
+    /** Tells an author of moderators' decision on their post (no actor: it comes from "Agora"). */
+    void moderationNotice(long recipientId, long topicId, long postId, String note, Instant now) {
+        jdbc.sql("""
+                        insert into debate_notification (account_id, kind, topic_id, post_id, actor_id, created_at, note)
+                        values (:recipient, 'MODERATION', :topic, :post, null, :now, :note)
+                        """)
+                .param("recipient", recipientId).param("topic", topicId).param("post", postId)
+                .param("now", Timestamp.from(now)).param("note", note).update();
     }
 
     long unread(long accountId) {
@@ -92,7 +102,7 @@ class NotificationRepository {
         return jdbc.sql("""
                         select n.id, n.kind, n.topic_id, case when t.hidden_at is null then t.title else '' end as title,
                                n.post_id, coalesce(a.display_name, 'Agora') as actor,
-                               p.body, p.deleted_at is not null or p.hidden_at is not null or t.hidden_at is not null
+                               p.body, n.note, p.deleted_at is not null or p.hidden_at is not null or t.hidden_at is not null
                                    as withheld, n.created_at, n.read_at
                           from debate_notification n
                           join debate_topic t on t.id = n.topic_id
@@ -108,7 +118,8 @@ class NotificationRepository {
                 .param("beforeId", beforeId).param("limit", limit)
                 .query((rs, n) -> new Notification(rs.getLong("id"), Notification.Kind.valueOf(rs.getString("kind")),
                         rs.getLong("topic_id"), rs.getString("title"), rs.getLong("post_id"), rs.getString("actor"),
-                        rs.getBoolean("withheld") ? "" : Markdown.toPlainText(rs.getString("body"), 160),
+                        rs.getString("note") != null ? rs.getString("note")
+                                : rs.getBoolean("withheld") ? "" : Markdown.toPlainText(rs.getString("body"), 160),
                         rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("read_at") != null))
                 .list();
     }

@@ -23,6 +23,7 @@ public class NotificationService {
     public static final int PAGE = 30;
 
     private final NotificationRepository notifications;
+    private final PostRepository posts;
     private final ReadMarkRepository readMarks;
     private final EventBus bus;
     private final Clock clock;
@@ -36,7 +37,9 @@ public class NotificationService {
             });
 
     NotificationService(NotificationRepository notifications, ReadMarkRepository readMarks, EventBus bus, Clock clock,
-                        org.springframework.transaction.support.TransactionTemplate transactions) {
+                        org.springframework.transaction.support.TransactionTemplate transactions,
+                        PostRepository posts) {
+        this.posts = posts;
         this.transactions = transactions;
         this.notifications = notifications;
         this.readMarks = readMarks;
@@ -69,6 +72,31 @@ public class NotificationService {
             var notified = notifications.fanOutToFollowers(e.topicId(), e.postId(), e.authorId(), clock.instant());
             notified.forEach(id -> bus.publish(TOPIC, String.valueOf(id)));
         }));
+    }
+
+    public static final int NOTE_MAX = 1000;
+
+    /**
+     * Tells the author of a post (an opening post: of the thread) what moderators decided and why; the bell rings
+     * on every node. Nothing for posts without an author (seeded ones). For moderators only.
+     */
+    @PreAuthorize("hasRole('MODERATOR')")
+    @Transactional
+    public boolean notifyAuthorOfModeration(long postId, String note) {
+        var post = posts.find(postId).orElseThrow(() -> new DebateException(null, "post.notFound"));
+        if (post.author().isSystem()) {
+            return false;
+        }
+        String text = org.agora.shared.text.TextInput.clean(note, true);
+        if (text.isEmpty()) {
+            throw new DebateException("note", "moderation.reasonRequired");
+        }
+        if (text.length() > NOTE_MAX) {
+            text = text.substring(0, NOTE_MAX);
+        }
+        notifications.moderationNotice(post.author().id(), post.topicId(), postId, text, clock.instant());
+        bus.publish(TOPIC, String.valueOf(post.author().id()));
+        return true;
     }
 
     @PreAuthorize("isAuthenticated()")

@@ -121,6 +121,49 @@ public class PostModeration {
         return changed;
     }
 
+    /** A moderator's edit: the text before and after (equal when nothing changed). */
+    public record Edited(long postId, long topicId, String before, String after) {
+        public boolean changed() {
+            return !before.equals(after);
+        }
+    }
+
+    /**
+     * Edits someone's post as a moderator (e.g. to cut a personal attack, keeping the argument): the old text stays
+     * in the post's visible history, marked as replaced by staff. Deleted posts cannot be edited.
+     */
+    @PreAuthorize("hasRole('MODERATOR')")
+    @Transactional
+    public Edited editPost(long postId, String rawBody) {
+        var post = post(postId);
+        if (post.deleted()) {
+            throw new DebateException(null, "post.deleted");
+        }
+        String body = DebateService.body(rawBody);
+        if (post.body().equals(body)) {
+            return new Edited(postId, post.topicId(), post.body(), body);
+        }
+        if (!posts.staffEdit(postId, post.version(), body, Markdown.toHtml(body), clock.instant())) {
+            throw new DebateException("body", "post.changedElsewhere");
+        }
+        events.publishEvent(new PostEvents.PostChanged(post.topicId(), postId));
+        return new Edited(postId, post.topicId(), post.body(), body);
+    }
+
+    /** The full text of a post, for a moderator about to edit it. */
+    @PreAuthorize("hasRole('MODERATOR')")
+    @Transactional(readOnly = true)
+    public Optional<String> postBody(long postId) {
+        return posts.find(postId).map(Post::body);
+    }
+
+    /** The opening post of a thread (for moderators acting on a flagged thread's text). */
+    @PreAuthorize("hasRole('MODERATOR')")
+    @Transactional(readOnly = true)
+    public Optional<Long> openingPostOf(long topicId) {
+        return opening(topicId).map(Post::id);
+    }
+
     /** A post as moderators see it, hidden text included. */
     @PreAuthorize("hasRole('MODERATOR')")
     @Transactional(readOnly = true)

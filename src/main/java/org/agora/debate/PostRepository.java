@@ -137,6 +137,29 @@ class PostRepository {
                 .param("id", postId).param("author", authorId).param("version", version).update() == 1;
     }
 
+    /**
+     * A moderator's edit: saves the new text if nobody changed the post since {@code version}, keeping the old
+     * text as a revision marked as replaced by staff.
+     */
+    boolean staffEdit(long postId, int version, String body, String html, Instant now) {
+        int kept = jdbc.sql("""
+                        insert into debate_post_revision (post_id, version, body, created_at, replaced_by_staff)
+                        select id, version, body, coalesce(edited_at, created_at), true from debate_post
+                         where id = :id and version = :version
+                        on conflict do nothing
+                        """)
+                .param("id", postId).param("version", version).update();
+        if (kept == 0) {
+            return false;
+        }
+        return jdbc.sql("""
+                        update debate_post set body = :body, body_html = :html, edited_at = :now, version = version + 1
+                         where id = :id and version = :version
+                        """)
+                .param("body", body).param("html", html).param("now", Timestamp.from(now))
+                .param("id", postId).param("version", version).update() == 1;
+    }
+
     boolean softDelete(long postId, long authorId, Instant now) {
         return jdbc.sql("""
                         update debate_post set deleted_at = :now, version = version + 1
@@ -183,12 +206,12 @@ class PostRepository {
 
     List<Revision> revisions(long postId) {
         return jdbc.sql("""
-                        select post_id, version, body, created_at from debate_post_revision
+                        select post_id, version, body, created_at, replaced_by_staff from debate_post_revision
                          where post_id = :id order by version
                         """)
                 .param("id", postId)
                 .query((rs, n) -> new Revision(rs.getLong("post_id"), rs.getInt("version"), rs.getString("body"),
-                        rs.getTimestamp("created_at").toInstant()))
+                        rs.getTimestamp("created_at").toInstant(), rs.getBoolean("replaced_by_staff")))
                 .list();
     }
 

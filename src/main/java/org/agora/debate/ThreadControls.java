@@ -70,6 +70,22 @@ public class ThreadControls {
         return changed;
     }
 
+    /** Moves the thread to another category (staff). @return whether it moved */
+    @StaffWithTwoFactor
+    @Transactional
+    public boolean move(long topicId, long categoryId, String rawReason) {
+        String reason = reason(rawReason);
+        var topic = topics.find(topicId).orElseThrow(() -> new DebateException(null, "topic.notFound"));
+        topics.category(categoryId).orElseThrow(() -> new DebateException("category", "topic.categoryRequired"));
+        long from = topic.category().id();
+        boolean changed = topics.move(topicId, categoryId);
+        if (changed) {
+            events.publishEvent(new PostEvents.TopicControlled(topicId, "MOVE", reason,
+                    "{\"fromCategory\": " + from + ", \"toCategory\": " + categoryId + "}"));
+        }
+        return changed;
+    }
+
     /** Puts the thread in slow mode: one post per member per {@code minutes}, for {@code lasting}. */
     @StaffWithTwoFactor
     @Transactional

@@ -191,6 +191,15 @@ class TopicRepository {
     }
 
     /** @return whether it changed */
+    /** Moves the thread to another category. @return false if it was in that category already */
+    boolean move(long topicId, long categoryId) {
+        return jdbc.sql("""
+                        update debate_topic set category_id = :category, version = version + 1
+                         where id = :id and category_id <> :category
+                        """)
+                .param("category", categoryId).param("id", topicId).update() == 1;
+    }
+
     boolean lock(long topicId, boolean locked) {
         return jdbc.sql("update debate_topic set locked = :locked, version = version + 1 where id = :id and locked <> :locked")
                 .param("locked", locked).param("id", topicId).update() == 1;

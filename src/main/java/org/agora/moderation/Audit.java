@@ -40,10 +40,11 @@ class Audit {
     }
 
     /** A staff change to content with its state before and after as JSON objects. */
-    void changed(ModerationAction action, Target target, String reason, String beforeJson, String afterJson) {
+    void changed(ModerationAction action, Target target, FlagReason category, String reason, String beforeJson,
+                 String afterJson) {
         var me = CurrentUser.get();
         audit.insert(clock.instant(), me.map(u -> u.id().value()).orElse(null), me.map(u -> u.getUsername()).orElse(null),
-                action, target, null, reason, beforeJson, afterJson, "OK");
+                action, target, category, reason, beforeJson, afterJson, "OK");
     }
 
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()

@@ -59,6 +59,39 @@ class Contents {
         });
     }
 
+    /** A moderator's edit of a post (of a thread: its opening post); the original stays in the history. */
+    PostModeration.Edited edit(Target target, String body) {
+        long postId = switch (target.type()) {
+            case POST -> target.id();
+            case TOPIC -> posts.openingPostOf(target.id())
+                    .orElseThrow(() -> new ModerationException(null, "moderation.itemNotFound"));
+            default -> throw new ModerationException(null, "moderation.onlyPostsEditable");
+        };
+        try {
+            return posts.editPost(postId, body);
+        } catch (DebateException e) {
+            throw new ModerationException("body".equals(e.field()) ? "body" : null, e.messageKey(), e.args());
+        }
+    }
+
+    /** The text a moderator edits: the post's, or a thread's opening post's; empty for poll answers. */
+    java.util.Optional<String> editableText(Target target) {
+        return switch (target.type()) {
+            case POST -> posts.postBody(target.id());
+            case TOPIC -> posts.openingPostOf(target.id()).flatMap(posts::postBody);
+            default -> java.util.Optional.empty();
+        };
+    }
+
+    /** The post whose author hears of a decision: the post itself, or a thread's opening post. */
+    java.util.Optional<Long> noticePost(Target target) {
+        return switch (target.type()) {
+            case POST -> java.util.Optional.of(target.id());
+            case TOPIC -> posts.openingPostOf(target.id());
+            default -> java.util.Optional.empty();
+        };
+    }
+
     private static boolean translate(java.util.function.BooleanSupplier change) {
         try {
             return change.getAsBoolean();

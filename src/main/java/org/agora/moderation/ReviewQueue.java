@@ -30,8 +30,10 @@ public class ReviewQueue {
     private final Contents contents;
     private final Audit audit;
     private final Clock clock;
+    private final AuthorNotices notices;
 
-    ReviewQueue(FlagRepository flags, Contents contents, Audit audit, Clock clock) {
+    ReviewQueue(FlagRepository flags, Contents contents, Audit audit, Clock clock, AuthorNotices notices) {
+        this.notices = notices;
         this.flags = flags;
         this.contents = contents;
         this.audit = audit;
@@ -95,7 +97,14 @@ public class ReviewQueue {
     @StaffWithTwoFactor
     @Transactional
     public void dismiss(long itemId, FlagReason category, String reason) {
-        decide(itemId, ModerationAction.DISMISS, category, reason, FlagOutcome.DISMISSED, (item, why) -> {
+        dismiss(itemId, category, reason, false);
+    }
+
+    /** {@link #dismiss(long, FlagReason, String)}, telling the author if {@code notifyAuthor}. */
+    @StaffWithTwoFactor
+    @Transactional
+    public void dismiss(long itemId, FlagReason category, String reason, boolean notifyAuthor) {
+        decide(itemId, ModerationAction.DISMISS, category, reason, FlagOutcome.DISMISSED, notifyAuthor, (item, why) -> {
             if (item.autoHiddenAt() != null) {
                 contents.restore(item.target());
             }
@@ -106,7 +115,13 @@ public class ReviewQueue {
     @StaffWithTwoFactor
     @Transactional
     public void hide(long itemId, FlagReason category, String reason) {
-        decide(itemId, ModerationAction.HIDE, category, reason, FlagOutcome.ACTIONED,
+        hide(itemId, category, reason, false);
+    }
+
+    @StaffWithTwoFactor
+    @Transactional
+    public void hide(long itemId, FlagReason category, String reason, boolean notifyAuthor) {
+        decide(itemId, ModerationAction.HIDE, category, reason, FlagOutcome.ACTIONED, notifyAuthor,
                 (item, why) -> contents.hide(item.target(), why));
     }
 
@@ -114,7 +129,13 @@ public class ReviewQueue {
     @StaffWithTwoFactor
     @Transactional
     public void restore(long itemId, FlagReason category, String reason) {
-        decide(itemId, ModerationAction.RESTORE, category, reason, FlagOutcome.DISMISSED,
+        restore(itemId, category, reason, false);
+    }
+
+    @StaffWithTwoFactor
+    @Transactional
+    public void restore(long itemId, FlagReason category, String reason, boolean notifyAuthor) {
+        decide(itemId, ModerationAction.RESTORE, category, reason, FlagOutcome.DISMISSED, notifyAuthor,
                 (item, why) -> contents.restore(item.target()));
     }
 
@@ -122,26 +143,71 @@ public class ReviewQueue {
     @StaffWithTwoFactor
     @Transactional
     public void softDelete(long itemId, FlagReason category, String reason) {
-        decide(itemId, ModerationAction.SOFT_DELETE, category, reason, FlagOutcome.ACTIONED,
+        softDelete(itemId, category, reason, false);
+    }
+
+    @StaffWithTwoFactor
+    @Transactional
+    public void softDelete(long itemId, FlagReason category, String reason, boolean notifyAuthor) {
+        decide(itemId, ModerationAction.SOFT_DELETE, category, reason, FlagOutcome.ACTIONED, notifyAuthor,
                 (item, why) -> contents.softDelete(item.target(), why));
     }
 
-    private void decide(long itemId, ModerationAction action, FlagReason category, String rawReason,
-                        FlagOutcome outcome, java.util.function.BiConsumer<FlagRepository.Item, String> change) {
+    /**
+     * Edits the flagged post (a flagged thread: its opening post) as a moderator, e.g. to cut an insult and keep
+     * the argument: the original stays in the post's history, marked as edited by staff. The flags are actioned,
+     * and the audit row keeps the text before and after.
+     */
+    @StaffWithTwoFactor
+    @Transactional
+    public void edit(long itemId, FlagReason category, String rawReason, String newBody, boolean notifyAuthor) {
+        var item = lockedForDecision(itemId, category);
+        String reason = reason(rawReason);
+        var edited = contents.edit(item.target(), newBody);
+        flags.resolve(itemId, FlagOutcome.ACTIONED, clock.instant());
+        audit.changed(ModerationAction.EDIT, item.target(), category, reason,
+                Audit.json(java.util.Map.of("postId", edited.postId(), "body", edited.before())),
+                Audit.json(java.util.Map.of("postId", edited.postId(), "body", edited.after())));
+        if (notifyAuthor) {
+            notices.tell(item.target(), ModerationAction.EDIT, reason);
+        }
+    }
+
+    /** The full text a moderator would edit (empty for poll answers, which cannot be edited). */
+    @StaffWithTwoFactor
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> editableText(long itemId) {
+        return flags.find(itemId).flatMap(i -> contents.editableText(i.target()));
+    }
+
+    private FlagRepository.Item lockedForDecision(long itemId, FlagReason category) {
         var me = CurrentUser.require();
         if (category == null) {
             throw new ModerationException("category", "moderation.categoryRequired");
         }
-        String reason = reason(rawReason);
         var item = flags.lock(itemId).orElseThrow(ReviewQueue::notFound);
         if (item.claimedBy() != null && item.claimedBy() != me.id().value()) {
             throw new ModerationException(null, "moderation.claimedByOther", item.claimedByName());
         }
+        return item;
+    }
+
+    private void decide(long itemId, ModerationAction action, FlagReason category, String rawReason,
+                        FlagOutcome outcome, boolean notifyAuthor,
+                        java.util.function.BiConsumer<FlagRepository.Item, String> change) {
+        if (category == null) {
+            throw new ModerationException("category", "moderation.categoryRequired");
+        }
+        String reason = reason(rawReason);
+        var item = lockedForDecision(itemId, category);
         var before = contents.describe(item.target(), item.path());
         change.accept(item, reason);
         var after = contents.describe(item.target(), item.path());
         flags.resolve(itemId, outcome, clock.instant());
         audit.done(action, item.target(), category, reason, before, after);
+        if (notifyAuthor) {
+            notices.tell(item.target(), action, reason);
+        }
     }
 
     private List<QueueItem> items(List<FlagRepository.Item> rows) {

@@ -226,13 +226,17 @@ class PostCard extends Article {
         var dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation("post.history"));
         dialog.setWidth("min(48rem, 95vw)");
+        boolean byStaff = false; // whether the version shown next was written by moderators
         for (Revision r : actions.revisions(post.id())) {
             var title = new H2(getTranslation("post.history.version", r.version() + 1,
-                    Dates.dateTime(r.createdAt(), getLocale())));
+                    Dates.dateTime(r.createdAt(), getLocale()))
+                    + (byStaff ? " \u00b7 " + getTranslation("post.history.byStaff") : ""));
             title.addClassName("agora-history-title");
             dialog.add(title, new Html("<div class=\"agora-post-body\">" + Markdown.toHtml(r.body()) + "</div>"));
+            byStaff = r.replacedByStaff();
         }
-        var current = new H2(getTranslation("post.history.current", Dates.dateTime(post.editedAt(), getLocale())));
+        var current = new H2(getTranslation("post.history.current", Dates.dateTime(post.editedAt(), getLocale()))
+                + (byStaff ? " \u00b7 " + getTranslation("post.history.byStaff") : ""));
         current.addClassName("agora-history-title");
         dialog.add(current, new Html("<div class=\"agora-post-body\">" + post.html() + "</div>"));
         dialog.getFooter().add(new Button(getTranslation("post.history.close"), e -> dialog.close()));

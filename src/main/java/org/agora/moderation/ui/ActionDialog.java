@@ -2,6 +2,7 @@ package org.agora.moderation.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
@@ -18,14 +19,22 @@ import org.agora.moderation.ReviewQueue;
 class ActionDialog extends Dialog {
     /** Carries out the decision with the given category and reason. */
     interface Decision {
-        void decide(FlagReason category, String reason);
+        /** {@code body}: the edited text (EDIT only, else null); {@code notify}: tell the author. */
+        void decide(FlagReason category, String reason, boolean notify, String body);
     }
 
     final Select<FlagReason> category = new Select<>();
     final TextArea reason = new TextArea();
     final Button confirm = new Button();
+    final Checkbox notify = new Checkbox();
+    final TextArea body = new TextArea();
 
     ActionDialog(ModerationAction action, FlagReason suggested, Decision decision, Runnable done) {
+        this(action, suggested, null, decision, done);
+    }
+
+    /** {@code text}: the post's text to edit (EDIT), else null. */
+    ActionDialog(ModerationAction action, FlagReason suggested, String text, Decision decision, Runnable done) {
         setHeaderTitle(getTranslation("moderation.dialog.title." + action.name()));
         setWidth("min(36rem, 95vw)");
         category.setLabel(getTranslation("moderation.dialog.category"));
@@ -38,6 +47,14 @@ class ActionDialog extends Dialog {
         reason.setRequired(true);
         reason.setMaxLength(ReviewQueue.REASON_MAX);
         reason.setWidthFull();
+        notify.setLabel(getTranslation("moderation.dialog.notify"));
+        body.setLabel(getTranslation("moderation.dialog.body"));
+        body.setWidthFull();
+        body.setMinHeight("8rem");
+        body.setVisible(text != null);
+        if (text != null) {
+            body.setValue(text);
+        }
         confirm.setText(getTranslation("moderation.action." + action.name()));
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         if (action == ModerationAction.SOFT_DELETE) {
@@ -45,7 +62,8 @@ class ActionDialog extends Dialog {
         }
         confirm.addClickListener(e -> {
             try {
-                decision.decide(category.getValue(), reason.getValue());
+                decision.decide(category.getValue(), reason.getValue(), notify.getValue(),
+                        text == null ? null : body.getValue());
                 close();
                 done.run();
             } catch (ModerationException ex) {
@@ -53,6 +71,9 @@ class ActionDialog extends Dialog {
                 if ("reason".equals(ex.field())) {
                     reason.setErrorMessage(message);
                     reason.setInvalid(true);
+                } else if ("body".equals(ex.field())) {
+                    body.setErrorMessage(message);
+                    body.setInvalid(true);
                 } else if ("category".equals(ex.field())) {
                     category.setErrorMessage(message);
                     category.setInvalid(true);
@@ -63,7 +84,7 @@ class ActionDialog extends Dialog {
         });
         var cancel = new Button(getTranslation("composer.cancel"), e -> close());
         cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        add(new Paragraph(getTranslation("moderation.dialog.intro." + action.name())), category, reason);
+        add(new Paragraph(getTranslation("moderation.dialog.intro." + action.name())), body, category, reason, notify);
         getFooter().add(cancel, confirm);
     }
 }

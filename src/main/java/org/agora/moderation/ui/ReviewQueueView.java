@@ -127,8 +127,14 @@ class ReviewQueueView extends VerticalLayout implements HasDynamicTitle, BeforeE
 
         String counts = item.countsByReason().entrySet().stream()
                 .map(e -> Labels.reason(this, e.getKey()) + " " + e.getValue()).collect(Collectors.joining(", "));
-        card.add(new Paragraph(getTranslation("moderation.queue.flags", item.flags().size(), counts,
-                Dates.dateTime(item.firstFlaggedAt(), getLocale()), Dates.dateTime(item.lastFlaggedAt(), getLocale()))));
+        if (item.heldReason() != null) {
+            card.add(new Paragraph(getTranslation("moderation.queue.held", item.heldReason())));
+        }
+        if (!item.flags().isEmpty()) {
+            card.add(new Paragraph(getTranslation("moderation.queue.flags", item.flags().size(), counts,
+                    Dates.dateTime(item.firstFlaggedAt(), getLocale()),
+                    Dates.dateTime(item.lastFlaggedAt(), getLocale()))));
+        }
         var flags = new UnorderedList();
         flags.addClassName("agora-queue-flags");
         for (QueueItem.Flag f : item.flags()) {
@@ -167,6 +173,7 @@ class ReviewQueueView extends VerticalLayout implements HasDynamicTitle, BeforeE
             bar.add(decision(item, ModerationAction.RESTORE, suggested, othersClaim));
         }
         if (!content.removed() && !content.gone() && item.target().type() != TargetType.POLL_OPTION) {
+            bar.add(decision(item, ModerationAction.EDIT, suggested, othersClaim));
             bar.add(decision(item, ModerationAction.SOFT_DELETE, suggested, othersClaim));
         }
         return bar;
@@ -182,12 +189,15 @@ class ReviewQueueView extends VerticalLayout implements HasDynamicTitle, BeforeE
         if (blocked) {
             button.setTooltipText(getTranslation("moderation.claimedByOther", item.claimedBy()));
         }
-        button.addClickListener(e -> new ActionDialog(action, suggested, (category, reason) -> {
+        button.addClickListener(e -> new ActionDialog(action, suggested,
+                action == ModerationAction.EDIT ? queue.editableText(item.id()).orElse("") : null,
+                (category, reason, notify, body) -> {
             switch (action) {
-                case DISMISS -> queue.dismiss(item.id(), category, reason);
-                case HIDE -> queue.hide(item.id(), category, reason);
-                case RESTORE -> queue.restore(item.id(), category, reason);
-                case SOFT_DELETE -> queue.softDelete(item.id(), category, reason);
+                case DISMISS -> queue.dismiss(item.id(), category, reason, notify);
+                case HIDE -> queue.hide(item.id(), category, reason, notify);
+                case RESTORE -> queue.restore(item.id(), category, reason, notify);
+                case SOFT_DELETE -> queue.softDelete(item.id(), category, reason, notify);
+                case EDIT -> queue.edit(item.id(), category, reason, body, notify);
                 default -> throw new IllegalStateException(action.name());
             }
         }, () -> {
