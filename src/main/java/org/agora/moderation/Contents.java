@@ -28,7 +28,7 @@ class Contents {
                     c.authorName(), c.path(), c.hidden(), c.removed(), false)).orElse(ContentView.gone(path));
             case POLL_OPTION -> polls.describeOption(target.id()).map(o -> new ContentView(o.question(), o.label(),
                     "", o.path(), o.hidden(), false, false)).orElse(ContentView.gone(path));
-            case ACCOUNT -> ContentView.gone(path);
+            case ACCOUNT, POLL -> ContentView.gone(path);
         };
     }
 
@@ -37,7 +37,7 @@ class Contents {
             case POST -> posts.hidePost(target.id(), reason);
             case TOPIC -> posts.hideTopic(target.id(), reason);
             case POLL_OPTION -> polls.hideOption(target.id(), reason);
-            case ACCOUNT -> throw new ModerationException(null, "moderation.notContent");
+            case ACCOUNT, POLL -> throw new ModerationException(null, "moderation.notContent");
         });
     }
 
@@ -46,7 +46,7 @@ class Contents {
             case POST -> posts.restorePost(target.id());
             case TOPIC -> posts.restoreTopic(target.id());
             case POLL_OPTION -> polls.restoreOption(target.id());
-            case ACCOUNT -> throw new ModerationException(null, "moderation.notContent");
+            case ACCOUNT, POLL -> throw new ModerationException(null, "moderation.notContent");
         });
     }
 
@@ -55,7 +55,7 @@ class Contents {
             case POST -> posts.softDeletePost(target.id(), reason);
             case TOPIC -> posts.softDeleteTopic(target.id(), reason);
             case POLL_OPTION -> throw new ModerationException(null, "moderation.optionCannotBeDeleted");
-            case ACCOUNT -> throw new ModerationException(null, "moderation.notContent");
+            case ACCOUNT, POLL -> throw new ModerationException(null, "moderation.notContent");
         });
     }
 

@@ -88,7 +88,7 @@ class DeniedAttempts {
             return flags.find(id).map(FlagRepository.Item::target).orElse(null);
         }
         if (service == PollModeration.class) {
-            return Target.pollOption(id);
+            return method.endsWith("Poll") ? Target.poll(id) : Target.pollOption(id);
         }
         if (service == PostModeration.class) {
             return method.endsWith("Topic") ? Target.topic(id) : Target.post(id);

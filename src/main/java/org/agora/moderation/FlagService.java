@@ -129,7 +129,7 @@ public class FlagService {
                 var topic = debates.find(target.id()).orElseThrow(() -> new ModerationException(null, "flag.notFound"));
                 yield new Owned(target, topic.authorId(), "/threads/" + topic.id());
             }
-            case ACCOUNT -> throw new ModerationException(null, "flag.notFound");
+            case ACCOUNT, POLL -> throw new ModerationException(null, "flag.notFound");
             case POLL_OPTION -> {
                 var option = polls.owner(target.id()).orElseThrow(() -> new ModerationException(null, "flag.notFound"));
                 yield new Owned(target, option.authorId(), option.path());

@@ -20,6 +20,10 @@ public record Target(TargetType type, long id) {
         return new Target(TargetType.ACCOUNT, id);
     }
 
+    public static Target poll(long id) {
+        return new Target(TargetType.POLL, id);
+    }
+
     public static Target pollOption(long id) {
         return new Target(TargetType.POLL_OPTION, id);
     }

@@ -8,8 +8,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What moderators may do to poll answers, and the only way the moderation feature changes a poll: hide an answer
- * (its label reads "Hidden by moderators" for everyone, its ballots stay) or show it again.
+ * What moderators may do to polls, and the only way the moderation feature changes one: hide an answer (its label
+ * reads "Hidden by moderators" for everyone, its ballots stay) or show it again; close, reopen or remove (soft
+ * delete) a whole poll, each with a reason, announced as {@link PollModerated} for the audit log.
  */
 @Service
 public class PollModeration {
@@ -33,8 +34,13 @@ public class PollModeration {
     private final PollRepository polls;
     private final PollService service;
     private final Clock clock;
+    private final PollAuthoring authoring;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    PollModeration(PollRepository polls, PollService service, Clock clock) {
+    PollModeration(PollRepository polls, PollService service, Clock clock, PollAuthoring authoring,
+                   org.springframework.context.ApplicationEventPublisher events) {
+        this.authoring = authoring;
+        this.events = events;
         this.polls = polls;
         this.service = service;
         this.clock = clock;
@@ -74,6 +80,47 @@ public class PollModeration {
             service.announce(option.pollId());
         }
         return changed;
+    }
+
+    /** Stops the votes now (staff, with a reason). */
+    @org.agora.account.StaffWithTwoFactor
+    @Transactional
+    public void closePoll(long pollId, String rawReason) {
+        String reason = reason(rawReason);
+        published(pollId);
+        authoring.close(pollId);
+        events.publishEvent(new PollModerated(pollId, "CLOSE_POLL", reason, null));
+    }
+
+    /** Takes votes again until {@code closesAt} (or without end, not for forecasts); staff, with a reason. */
+    @org.agora.account.StaffWithTwoFactor
+    @Transactional
+    public void reopenPoll(long pollId, java.time.Instant closesAt, String rawReason) {
+        String reason = reason(rawReason);
+        published(pollId);
+        authoring.reopen(pollId, closesAt);
+        events.publishEvent(new PollModerated(pollId, "REOPEN_POLL", reason,
+                closesAt == null ? null : "{\"closesAt\": \"" + closesAt + "\"}"));
+    }
+
+    /**
+     * Removes a published poll (a soft delete): closed if open, then gone from every page, list and API for
+     * everyone; its rows stay. Staff, with a reason.
+     */
+    @org.agora.account.StaffWithTwoFactor
+    @Transactional
+    public void deletePoll(long pollId, String rawReason) {
+        String reason = reason(rawReason);
+        published(pollId);
+        if (!polls.softDelete(pollId, reason, clock.instant())) {
+            throw new PollException("poll.notFound");
+        }
+        service.pollChanged(pollId);
+        events.publishEvent(new PollModerated(pollId, "DELETE_POLL", reason, null));
+    }
+
+    private Poll published(long pollId) {
+        return polls.find(pollId).filter(p -> !p.isDraft()).orElseThrow(() -> new PollException("poll.notFound"));
     }
 
     private static String reason(String raw) {

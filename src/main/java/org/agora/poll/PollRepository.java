@@ -18,7 +18,7 @@ class PollRepository {
                    scale_max, scale_step, scale_low_label, scale_high_label, results_visibility, public_voters,
                    closes_at, created_at, opened_at, closed_at, resolution_criteria, resolves_at, resolution,
                    resolution_note, resolved_at, version
-              from poll
+              from (select * from poll where deleted_at is null) poll
             """;
 
     private final JdbcClient jdbc;
@@ -107,6 +107,22 @@ class PollRepository {
 
     boolean deleteDraft(long id) {
         return jdbc.sql("delete from poll where id = :id and status = 'DRAFT'").param("id", id).update() == 1;
+    }
+
+    /**
+     * Removes a published poll (moderators): it is closed if open and left out of every read from now on.
+     * @return false if it does not exist, is a draft, or was removed already
+     */
+    boolean softDelete(long id, String reason, Instant now) {
+        return jdbc.sql("""
+                        update poll set deleted_at = :now, deleted_reason = :reason,
+                               closed_at = case when status = 'OPEN' then least(:now, coalesce(closes_at, :now))
+                                                else closed_at end,
+                               status = case when status = 'OPEN' then 'CLOSED' else status end,
+                               version = version + 1
+                         where id = :id and deleted_at is null and status <> 'DRAFT'
+                        """)
+                .param("id", id).param("reason", reason).param("now", Timestamp.from(now)).update() == 1;
     }
 
     /** Closes an open poll by hand; false if it was not open. */

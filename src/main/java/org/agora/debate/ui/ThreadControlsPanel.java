@@ -12,11 +12,13 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import java.time.Clock;
 import java.time.Duration;
+import com.vaadin.flow.component.select.Select;
+import org.agora.debate.Category;
 import org.agora.debate.DebateException;
 import org.agora.debate.ThreadControls;
 import org.agora.shared.ui.Dates;
 
-/** Staff's controls on a thread page: lock or unlock it, start or end slow mode; each with a reason. */
+/** Staff's controls on a thread page: lock, pin, slow mode, move to another category; each with a reason. */
 class ThreadControlsPanel extends Details {
     final TextField reason = new TextField();
     final Button lock = new Button();
@@ -26,12 +28,19 @@ class ThreadControlsPanel extends Details {
     final Button slowMode = new Button();
     final Button endSlowMode = new Button();
     final Paragraph state = new Paragraph();
+    final Select<Category> category = new Select<>();
+    final Button move = new Button();
     private final ThreadControls controls;
     private final long topicId;
     private final Clock clock;
     private final Runnable changed;
 
     ThreadControlsPanel(ThreadControls controls, long topicId, Clock clock, Runnable changed) {
+        this(controls, topicId, clock, changed, java.util.List.of(), null);
+    }
+
+    ThreadControlsPanel(ThreadControls controls, long topicId, Clock clock, Runnable changed,
+                        java.util.List<Category> categories, Category current) {
         this.controls = controls;
         this.topicId = topicId;
         this.clock = clock;
@@ -65,7 +74,22 @@ class ThreadControlsPanel extends Details {
         slow.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         var buttons = new FlexLayout(lock, pin);
         buttons.getStyle().set("gap", "var(--lumo-space-s)");
-        add(state, reason, buttons, slow);
+        category.setLabel(getTranslation("topic.moveTo"));
+        category.setItems(categories);
+        category.setItemLabelGenerator(Category::name);
+        categories.stream().filter(c -> current != null && c.id() == current.id()).findFirst()
+                .ifPresent(category::setValue);
+        move.setText(getTranslation("topic.move"));
+        move.addClickListener(e -> act(() -> {
+            if (category.getValue() != null) {
+                controls.move(topicId, category.getValue().id(), reason.getValue());
+            }
+        }));
+        var moving = new FlexLayout(category, move);
+        moving.setAlignItems(FlexComponent.Alignment.BASELINE);
+        moving.getStyle().set("gap", "var(--lumo-space-s)");
+        moving.setVisible(!categories.isEmpty());
+        add(state, reason, buttons, slow, moving);
         show();
     }
 

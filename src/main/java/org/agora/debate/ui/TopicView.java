@@ -389,7 +389,8 @@ class TopicView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private void renderComposer() {
         controlsSlot.removeAll();
         if (staffSecurity.staffWithTwoFactor()) {
-            controlsSlot.add(new ThreadControlsPanel(threadControls, topic.id(), clock, this::refresh));
+            controlsSlot.add(new ThreadControlsPanel(threadControls, topic.id(), clock, this::refresh,
+                    catalog.categories(), topic.category()));
         }
         composerSlot.removeAll();
         composer = null;
