@@ -3,7 +3,10 @@ package org.agora.moderation;
 import java.time.Clock;
 import java.util.Set;
 import org.agora.account.AgoraUser;
+import org.agora.account.AccountId;
+import org.agora.account.SanctionKind;
 import org.agora.debate.PostModeration;
+import org.agora.debate.ThreadControls;
 import org.agora.poll.PollModeration;
 import org.aopalliance.intercept.MethodInvocation;
 import org.slf4j.Logger;
@@ -26,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DeniedAttempts {
     private static final Logger log = LoggerFactory.getLogger(DeniedAttempts.class);
     private static final Set<Class<?>> AUDITED = Set.of(ReviewQueue.class, ModerationLog.class,
-            ModerationStats.class, PostModeration.class, PollModeration.class);
+            ModerationStats.class, PostModeration.class, PollModeration.class, MemberModeration.class,
+            ThreadControls.class, ModerationSettings.class);
 
     private final AuditRepository audit;
     private final FlagRepository flags;
@@ -56,10 +60,44 @@ class DeniedAttempts {
         String method = call.getMethod().getName();
         try {
             ownTransaction.executeWithoutResult(status -> audit.insert(clock.instant(), actorId, actorName,
-                    action(method), target(service, method, call.getArguments()), null,
+                    action(service, method, call.getArguments()), target(service, method, call.getArguments()), null,
                     "refused: " + service.getSimpleName() + "." + method, null, null, "DENIED"));
         } catch (RuntimeException e) {
             log.error("could not audit a refused call to {}.{}", service.getSimpleName(), method, e);
+        }
+    }
+
+    static ModerationAction action(Class<?> service, String method, Object[] args) {
+        if (service == ModerationSettings.class) {
+            return ModerationAction.SETTINGS;
+        }
+        boolean on = args.length > 1 && args[1] instanceof Boolean b && b;
+        switch (method) {
+            case "sanction":
+                return args.length > 1 && args[1] instanceof SanctionKind kind ? ModerationAction.valueOf(kind.name())
+                        : ModerationAction.VIEW;
+            case "lift":
+                return ModerationAction.LIFT;
+            case "changeRole":
+                return ModerationAction.ROLE_CHANGE;
+            case "setLocked":
+                return on ? ModerationAction.LOCK : ModerationAction.UNLOCK;
+            case "setPinned":
+                return on ? ModerationAction.PIN : ModerationAction.UNPIN;
+            case "slowMode", "endSlowMode":
+                return ModerationAction.SLOW_MODE;
+            case "move":
+                return ModerationAction.MOVE;
+            case "edit", "editPost":
+                return ModerationAction.EDIT;
+            case "closePoll":
+                return ModerationAction.CLOSE_POLL;
+            case "reopenPoll":
+                return ModerationAction.REOPEN_POLL;
+            case "deletePoll":
+                return ModerationAction.DELETE_POLL;
+            default:
+                return action(method);
         }
     }
 
@@ -81,6 +119,12 @@ class DeniedAttempts {
     }
 
     private Target target(Class<?> service, String method, Object[] args) {
+        if (args.length > 0 && args[0] instanceof AccountId member) {
+            return Target.account(member.value());
+        }
+        if (service == ThreadControls.class && args.length > 0 && args[0] instanceof Long topic) {
+            return Target.topic(topic);
+        }
         if (args.length == 0 || !(args[0] instanceof Long id)) {
             return args.length > 0 && args[0] instanceof Target t ? t : null;
         }
