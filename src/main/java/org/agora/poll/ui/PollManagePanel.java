@@ -19,12 +19,16 @@ import org.agora.poll.Poll;
 import org.agora.poll.PollAuthoring;
 import org.agora.poll.PollException;
 import org.agora.poll.PollKind;
+import org.agora.poll.PollModeration;
+import com.vaadin.flow.component.textfield.TextField;
 import org.agora.poll.PollStatus;
 import org.agora.shared.ui.Dates;
 
 /**
  * The poll's controls for its author and moderators: close now, reopen (with a new closing date), and for
- * moderators the resolution of a forecast. Shown only to those allowed; the services check again.
+ * moderators the resolution of a forecast. Staff acting on someone else's poll give a reason, go through
+ * {@link PollModeration} (audited) and may also remove the poll. Shown only to those allowed; the services check
+ * again.
  */
 class PollManagePanel extends Details {
     final Button close = new Button();
@@ -33,12 +37,17 @@ class PollManagePanel extends Details {
     final RadioButtonGroup<ForecastResolution.Outcome> outcome = new RadioButtonGroup<>();
     final TextArea note = new TextArea();
     final Button resolve = new Button();
+    final TextField reason = new TextField();
+    final Button remove = new Button();
+    private final PollModeration moderation;
     private final PollAuthoring authoring;
     private final ForecastResolution resolution;
     private final Runnable changed;
     private Poll poll;
 
-    PollManagePanel(PollAuthoring authoring, ForecastResolution resolution, Poll poll, Runnable changed) {
+    PollManagePanel(PollAuthoring authoring, ForecastResolution resolution, PollModeration moderation, Poll poll,
+                    Runnable changed) {
+        this.moderation = moderation;
         this.authoring = authoring;
         this.resolution = resolution;
         this.poll = poll;
@@ -47,13 +56,36 @@ class PollManagePanel extends Details {
         addClassName("agora-poll-manage");
         close.setText(getTranslation("poll.closeNow"));
         close.setDisableOnClick(true);
-        close.addClickListener(e -> act(() -> authoring.close(poll.id()), "poll.closedDone", close));
+        close.addClickListener(e -> act(() -> {
+            if (staffActing()) {
+                moderation.closePoll(this.poll.id(), reason.getValue());
+            } else {
+                authoring.close(this.poll.id());
+            }
+        }, "poll.closedDone", close));
+        reason.setLabel(getTranslation("poll.staffReason"));
+        reason.setMaxLength(PollModeration.REASON_MAX);
+        reason.setWidthFull();
+        remove.setText(getTranslation("poll.remove"));
+        remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        remove.setDisableOnClick(true);
+        remove.addClickListener(e -> act(() -> {
+            moderation.deletePoll(this.poll.id(), reason.getValue());
+            getUI().ifPresent(ui -> ui.navigate("polls"));
+        }, "poll.removedDone", remove));
         reopen.setText(getTranslation("poll.reopen"));
         reopen.setDisableOnClick(true);
         reopenUntil.setLabel(getTranslation("poll.reopenUntil"));
         reopenUntil.setMin(LocalDateTime.now(Dates.zoneOfReader()));
-        reopen.addClickListener(e -> act(() -> authoring.reopen(poll.id(), reopenUntil.getValue() == null ? null
-                : reopenUntil.getValue().atZone(Dates.zoneOfReader()).toInstant()), "poll.reopenedDone", reopen));
+        reopen.addClickListener(e -> act(() -> {
+            Instant until = reopenUntil.getValue() == null ? null
+                    : reopenUntil.getValue().atZone(Dates.zoneOfReader()).toInstant();
+            if (staffActing()) {
+                moderation.reopenPoll(this.poll.id(), until, reason.getValue());
+            } else {
+                authoring.reopen(this.poll.id(), until);
+            }
+        }, "poll.reopenedDone", reopen));
         outcome.setLabel(getTranslation("poll.resolve.outcome"));
         outcome.setItems(ForecastResolution.Outcome.values());
         outcome.setItemLabelGenerator(o -> getTranslation("poll.resolve." + o.name()));
@@ -77,9 +109,17 @@ class PollManagePanel extends Details {
         build();
     }
 
+    /** A moderator acting on someone else's poll: with a reason, audited. */
+    private boolean staffActing() {
+        return CurrentUser.get().map(u -> u.role() != Role.MEMBER && !poll.isAuthor(u.id().value())).orElse(false);
+    }
+
     private void build() {
         var content = new Div();
         var now = Instant.now();
+        if (staffActing()) {
+            content.add(reason);
+        }
         if (poll.acceptsBallotsAt(now)) {
             content.add(close);
         } else if (poll.status() != PollStatus.RESOLVED) {
@@ -90,6 +130,9 @@ class PollManagePanel extends Details {
             var form = new Div(outcome, note, resolve);
             form.addClassName("agora-resolve-form");
             content.add(new com.vaadin.flow.component.html.H3(getTranslation("poll.resolve.title")), form);
+        }
+        if (staffActing()) {
+            content.add(remove);
         }
         removeAll();
         add(content);

@@ -35,7 +35,11 @@ class PollView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
     PollManagePanel manage;
     PollInsightsPanel details;
 
-    PollView(PollService polls, PollAuthoring authoring, ForecastResolution resolution, PollInsights insights) {
+    private final org.agora.poll.PollModeration moderation;
+
+    PollView(PollService polls, PollAuthoring authoring, ForecastResolution resolution, PollInsights insights,
+             org.agora.poll.PollModeration moderation) {
+        this.moderation = moderation;
         this.polls = polls;
         this.authoring = authoring;
         this.resolution = resolution;
@@ -62,7 +66,7 @@ class PollView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         }
         manage = null;
         if (PollManagePanel.shownFor(poll)) {
-            manage = new PollManagePanel(authoring, resolution, poll, this::render);
+            manage = new PollManagePanel(authoring, resolution, moderation, poll, this::render);
             add(manage);
         }
         details = new PollInsightsPanel(insights, resolution, poll);
