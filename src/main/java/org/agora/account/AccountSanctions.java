@@ -26,8 +26,11 @@ public class AccountSanctions {
     private final AccountRepository accounts;
     private final SessionTracker sessions;
     private final Clock clock;
+    private final TwoFactorRepository twoFactor;
 
-    AccountSanctions(SanctionRepository sanctions, AccountRepository accounts, SessionTracker sessions, Clock clock) {
+    AccountSanctions(SanctionRepository sanctions, AccountRepository accounts, SessionTracker sessions, Clock clock,
+                     TwoFactorRepository twoFactor) {
+        this.twoFactor = twoFactor;
         this.sanctions = sanctions;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -104,6 +107,36 @@ public class AccountSanctions {
             sessions.endAll(target, null, "role changed");
         }
         return member.role();
+    }
+
+    /**
+     * An admin turns off someone's two-factor authentication (lost phone and recovery codes): the secret and the
+     * recovery codes are deleted and every session of theirs ends; staff must set 2FA up again before the console
+     * opens. Not on oneself (use the account page). @return whether 2FA had been set up
+     */
+    @Transactional
+    public boolean resetTwoFactor(AccountId target, String rawReason) {
+        var me = CurrentUser.require();
+        reason(rawReason);
+        if (me.role() != Role.ADMIN) {
+            throw new AccountException(null, "sanction.adminOnly");
+        }
+        if (me.id().equals(target)) {
+            throw new AccountException(null, "sanction.notOnYourself");
+        }
+        accounts.find(target).orElseThrow(() -> new AccountException(null, "sanction.noSuchMember"));
+        boolean had = twoFactor.find(target).isPresent();
+        twoFactor.delete(target);
+        if (had) {
+            sessions.endAll(target, null, "2FA reset by an admin");
+        }
+        return had;
+    }
+
+    /** Whether the member has 2FA on (for the admins' reset button). */
+    @Transactional(readOnly = true)
+    public boolean hasTwoFactor(AccountId target) {
+        return twoFactor.isEnabled(target);
     }
 
     /** A member's sanctions and warnings, newest first. */

@@ -80,6 +80,8 @@ class DeniedAttempts {
                 return ModerationAction.LIFT;
             case "changeRole":
                 return ModerationAction.ROLE_CHANGE;
+            case "resetTwoFactor":
+                return ModerationAction.RESET_TWO_FACTOR;
             case "setLocked":
                 return on ? ModerationAction.LOCK : ModerationAction.UNLOCK;
             case "setPinned":

@@ -79,6 +79,20 @@ public class MemberModeration {
                 "{\"from\": \"" + before + "\", \"to\": \"" + role + "\"}");
     }
 
+    /** An admin resets a member's 2FA (see {@link AccountSanctions#resetTwoFactor}); audited. */
+    @Transactional
+    public boolean resetTwoFactor(AccountId member, String reason) {
+        boolean had = translate(() -> sanctions.resetTwoFactor(member, reason));
+        audit.done(ModerationAction.RESET_TWO_FACTOR, Target.account(member.value()), reason.strip(),
+                "{\"hadTwoFactor\": " + had + "}");
+        return had;
+    }
+
+    @Transactional(readOnly = true)
+    public boolean hasTwoFactor(AccountId member) {
+        return sanctions.hasTwoFactor(member);
+    }
+
     @Transactional(readOnly = true)
     public Duration defaultDuration(AccountId member) {
         return sanctions.defaultDuration(member);

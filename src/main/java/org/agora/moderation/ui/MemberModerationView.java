@@ -136,6 +136,12 @@ class MemberModerationView extends VerticalLayout implements HasDynamicTitle, Be
         if (admin && !me.id().equals(a.id())) {
             role.setValue(a.role());
             actions.add(role);
+            if (members.hasTwoFactor(a.id())) {
+                actions.add(new Button(getTranslation("moderation.action.RESET_TWO_FACTOR"), e -> new ReasonDialog(
+                        getTranslation("moderation.action.RESET_TWO_FACTOR") + " @" + a.username(),
+                        getTranslation("moderation.action.RESET_TWO_FACTOR"), null,
+                        (reason, d) -> members.resetTwoFactor(a.id(), reason), this::reopen).open()));
+            }
         }
         file.add(new H2(a.displayName() + " (@" + a.username() + ", " + a.role() + ")"),
                 new Paragraph(getTranslation("members.since", Dates.date(a.createdAt(), getLocale()))), actions,
