@@ -84,8 +84,11 @@ public class DebateService {
         }
         var checkedTitle = filter(ContentFilter.Field.TITLE, "title", title);
         title = checkedTitle.text();
+        if (TextInput.length(title) > TITLE_MAX) { // a replacement may lengthen it
+            throw new DebateException("title", "topic.titleLength", TITLE_MIN, TITLE_MAX, TextInput.length(title));
+        }
         var checkedBody = filter(ContentFilter.Field.POST, "body", body);
-        body = checkedBody.text();
+        body = body(checkedBody.text());
         boolean newAccount = isNew();
         requireLinksAllowed(body, newAccount);
         throttle.take(me.id().value(), newAccount);
@@ -129,7 +132,7 @@ public class DebateService {
         }
         requireSlowModeAllows(topicId, me);
         var checked = filter(ContentFilter.Field.POST, "body", body);
-        body = checked.text();
+        body = body(checked.text());
         boolean newAccount = isNew();
         requireLinksAllowed(body, newAccount);
         Post parent = null;
@@ -215,7 +218,7 @@ public class DebateService {
             throw new DebateException(null, "post.deleted");
         }
         var checked = filter(ContentFilter.Field.POST, "body", body);
-        body = checked.text();
+        body = body(checked.text());
         if (post.body().equals(body)) {
             return post;
         }

@@ -52,7 +52,7 @@ public class PollAuthoring {
     public long create(PollDraft draft, boolean publish) {
         var me = CurrentUser.require();
         Instant now = clock.instant();
-        PollDraft clean = filtered(PollDraftCheck.clean(draft, now));
+        PollDraft clean = PollDraftCheck.clean(filtered(PollDraftCheck.clean(draft, now)), now); // replacements re-checked
         take(me.id().value());
         long id = polls.insert(clean, me.id().value(), publish ? PollStatus.OPEN : PollStatus.DRAFT, now);
         if (publish) {
@@ -66,7 +66,7 @@ public class PollAuthoring {
     @Transactional
     public void updateDraft(long pollId, int version, PollDraft draft) {
         Poll poll = ownDraft(pollId);
-        PollDraft clean = filtered(PollDraftCheck.clean(draft, clock.instant()));
+        PollDraft clean = PollDraftCheck.clean(filtered(PollDraftCheck.clean(draft, clock.instant())), clock.instant());
         if (poll.version() != version || !polls.updateDraft(pollId, version, clean)) {
             throw new PollException("draft.changedMeanwhile");
         }
