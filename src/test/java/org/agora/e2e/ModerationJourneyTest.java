@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ModerationJourneyTest extends BrowserTest {
     @Autowired TestAccounts testAccounts;
     @Autowired DebateService debates;
+    @Autowired org.agora.moderation.ModerationSettings settings;
 
     private static Page.GetByRoleOptions name(String name) {
         return new Page.GetByRoleOptions().setName(name).setExact(true);
@@ -109,5 +110,40 @@ class ModerationJourneyTest extends BrowserTest {
         assertThat(page.locator("main")).not().containsText(moderator.username());
         assertThat(page.locator("main")).not().containsText("Personal attacks");
         readerContext.close();
+    }
+
+    @Test
+    void an_admin_watches_a_word_in_settings_and_a_members_post_with_it_is_refused_with_the_text_kept() {
+        String word = "quokkacoin" + (System.nanoTime() % 1_000_000);
+        var author = testAccounts.member();
+        testAccounts.signIn(author);
+        var topic = debates.startTopic("Filter journey " + UUID.randomUUID() + "?", 6, List.of(), Stance.NEUTRAL,
+                "Which coins matter?", null);
+        TestAccounts.signOut();
+        var admin = testAccounts.staff(Role.ADMIN);
+        var member = testAccounts.member();
+
+        logIn(admin.username(), TestAccounts.PASSWORD, TestAccounts.totpCode(testAccounts.secretOf(admin)));
+        open("/moderation/settings");
+        page.getByRole(AriaRole.TEXTBOX, name("Word or phrase")).fill(word);
+        page.getByRole(AriaRole.BUTTON, name("Add")).first().click();
+        assertThat(page.locator("vaadin-grid").first()).containsText(word);
+        logOut();
+
+        var memberContext = newContext();
+        page = memberContext.newPage();
+        logIn(member.username(), TestAccounts.PASSWORD);
+        open("/threads/" + topic.id());
+        page.getByRole(AriaRole.RADIO, name("Pro — yes, for")).check();
+        var body = page.getByRole(AriaRole.TEXTBOX, name("Your argument (Markdown)"));
+        body.fill("Buy " + word.toUpperCase(java.util.Locale.ROOT) + " now");
+        page.getByRole(AriaRole.BUTTON, name("Post")).click();
+        assertThat(page.locator("[slot='error-message']").filter(new Locator.FilterOptions()
+                .setHasText("\u201c" + word + "\u201d is not allowed here"))).isVisible();
+        assertThat(body).hasValue("Buy " + word.toUpperCase(java.util.Locale.ROOT) + " now");
+        memberContext.close();
+        testAccounts.signIn(admin);
+        settings.watchedWords().forEach(w -> settings.unwatchWord(w.id()));
+        TestAccounts.signOut();
     }
 }
