@@ -39,9 +39,11 @@ public class DebateService {
     private final AccountStanding standing;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final org.agora.shared.metrics.AgoraMeters meters;
 
     DebateService(TopicRepository topics, PostRepository posts, PostingThrottle throttle, AccountService accounts,
-                  AccountStanding standing, ApplicationEventPublisher events, Clock clock) {
+                  AccountStanding standing, ApplicationEventPublisher events, Clock clock, org.agora.shared.metrics.AgoraMeters meters) {
+        this.meters = meters;
         this.standing = standing;
         this.topics = topics;
         this.posts = posts;
@@ -81,6 +83,7 @@ public class DebateService {
         posts.insert(topicId, me.id().value(), null, stance, null, body, Markdown.toHtml(body), true, clientKey, now)
                 .orElseThrow();
         topics.countPost(topicId, stance, false, now);
+        meters.postSaved();
         events.publishEvent(new PostEvents.TopicStarted(topicId, me.id().value()));
         return topics.find(topicId).orElseThrow();
     }
@@ -134,6 +137,7 @@ public class DebateService {
             return posts.find(posts.findByClientKey(me.id().value(), clientKey).orElseThrow()).orElseThrow();
         }
         long id = inserted.get();
+        meters.postSaved();
         if (parent != null) {
             posts.countReply(parent.id(), 1);
         }

@@ -31,8 +31,12 @@ public class PollAuthoring {
     private final Cache<Long, Bucket> throttles = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterAccess(Duration.ofHours(2)).build();
 
+    private final org.agora.shared.metrics.AgoraMeters meters;
+
     PollAuthoring(PollRepository polls, PollService pollService, StaffSecurity staff, Clock clock,
-                  @Value("${agora.polls.created-per-hour:10}") int pollsPerHour) {
+                  @Value("${agora.polls.created-per-hour:10}") int pollsPerHour,
+                  org.agora.shared.metrics.AgoraMeters meters) {
+        this.meters = meters;
         this.polls = polls;
         this.staff = staff;
         this.pollService = pollService;
@@ -164,6 +168,7 @@ public class PollAuthoring {
                 .capacity(pollsPerHour).refillGreedy(pollsPerHour, Duration.ofHours(1)).build()).build());
         var probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
+            meters.rateLimited("polls");
             throw new PollException("draft.tooMany", Duration.ofNanos(probe.getNanosToWaitForRefill()).toMinutes() + 1);
         }
     }
