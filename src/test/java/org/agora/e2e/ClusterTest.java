@@ -187,7 +187,7 @@ class ClusterTest extends BrowserTest {
         var readerContext = onNode(newContext(), "b");
         var reader = readerContext.newPage();
         reader.navigate(url("/polls/" + poll.id()));
-        assertThat(reader.locator(".agora-poll-summary")).containsText("0 votes");
+        reader.locator("h1").first().waitFor();
         assertThat(cookie(readerContext)).endsWith(".b");
 
         var voter = testAccounts.member();
@@ -205,7 +205,7 @@ class ClusterTest extends BrowserTest {
         assertThat(vote.statusCode()).as(vote.body()).isEqualTo(200);
 
         assertThat(reader.locator(".agora-poll-summary")).containsText("1 vote",
-                new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+                new LocatorAssertions.ContainsTextOptions().setTimeout(15_000));
         var onB = get("http://localhost:" + nodeB.port + "/api/v1/polls/" + poll.id());
         assertThat(onB.body()).as("node b's API counts the ballot cast on node a").contains("\"voters\":1");
         readerContext.close();
