@@ -6,7 +6,8 @@
 #   deploy/local-cluster.sh status
 # Uses Debian's nginx and PostgreSQL server (installed with apt-get when missing and run as root).
 # Ports: AGORA_CLUSTER_HTTP (18080), AGORA_CLUSTER_NODE_A/B (18081/18082, management 18091/18092),
-# AGORA_CLUSTER_PG (55432). State lives in target/local-cluster (AGORA_CLUSTER_DIR).
+# AGORA_CLUSTER_PG (55432). State lives in target/local-cluster (AGORA_CLUSTER_DIR). AGORA_CLUSTER_ARGS: more
+# arguments for both nodes (e.g. --agora.posting.posts-per-10-minutes=100000 for a benchmark).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -92,7 +93,7 @@ start_node() { # route port management-port
   AGORA_NODE_ROUTE="$1" AGORA_BASE_URL="http://127.0.0.1:$HTTP_PORT" AGORA_SECURE_COOKIES=false \
   SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT=2525 SPRING_MAIL_STARTTLS_REQUIRED=false AGORA_MAIL_FROM="Agora <no-reply@localhost>" \
   PORT="$2" MANAGEMENT_PORT="$3" MANAGEMENT_ADDRESS=127.0.0.1 AGORA_DB_POOL_SIZE=10 \
-    setsid "$java" -Xmx768m -XX:+UseG1GC -jar "$jar" > "$DIR/node-$1.log" 2>&1 < /dev/null &
+    setsid "$java" -Xmx768m -XX:+UseG1GC -jar "$jar" ${AGORA_CLUSTER_ARGS:-} > "$DIR/node-$1.log" 2>&1 < /dev/null &
   echo $! > "$PIDS/node-$1.pid"
   say "node $1 starting on 127.0.0.1:$2 (management $3, pid $!, log $DIR/node-$1.log)"
 }
