@@ -79,7 +79,7 @@ public final class CrossNode {
                 .append(ms(latencies, 0.50)).append(" ms, p99 ").append(ms(latencies, 0.99)).append(" ms. ")
                 .append("Each node's `agora_events_lag_seconds` (commit on any node → delivery to this node's UIs; ")
                 .append("includes the ≤ 250 ms coalescing of the bus; quantiles over Micrometer's last 2 minutes). ")
-                .append("Both nodes hear every event, their own included (NOTIFY reaches all listeners), so each node's ")
+                .append("Each post makes several events (the thread, followers' notifications). Both nodes hear every event, their own included (NOTIFY reaches all listeners), so each node's ")
                 .append("figure mixes its own events (the baseline: same node) and the other node's (cross-node).\n\n")
                 .append("| node | events heard | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|---|\n");
         for (int i = 0; i < 2; i++) {
