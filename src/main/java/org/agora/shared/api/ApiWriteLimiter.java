@@ -60,7 +60,7 @@ public class ApiWriteLimiter {
     }
 
     /** Sets both limits at runtime (0 = none); buckets start full. */
-    void configure(int perNodePerSecond, int perClientPerSecond) {
+    public void configure(int perNodePerSecond, int perClientPerSecond) {
         this.node = perNodePerSecond <= 0 ? null : Bucket.builder().addLimit(Bandwidth.builder()
                 .capacity(perNodePerSecond).refillGreedy(perNodePerSecond, Duration.ofSeconds(1)).build()).build();
         this.perClientPerSecond = perClientPerSecond;
