@@ -2,7 +2,7 @@
 # Agora's benchmark suite: builds the production jar, starts it on a fresh embedded PostgreSQL, seeds data,
 # drives it over HTTP and JDBC from a separate process, and appends medians, p99s and ratios to a baseline
 # measured in the same run to docs/performance.md.  Usage: bench/run.sh [seconds-per-scenario]
-# Environment: BENCH_SCENARIOS=posts,polls,service (default: all three groups); BENCH_POLL_MILLION=0 skips the tally
+# Environment: BENCH_SCENARIOS=posts,polls,service,sessions,cluster (default: all five groups); BENCH_POLL_MILLION=0 skips the tally
 # read with 1,000,000 ballots (seeding it by SQL takes ~30-60 s on these machines). The `service` group
 # (ServiceVotes) starts the app in-process from the production jar (extracted: its classes and exactly its
 # libraries) on a database of its own, and times PollService.vote against a raw JDBC baseline in the same JVM.
@@ -15,7 +15,7 @@ if [ -z "${JAVA_HOME:-}" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -qE '
 fi
 export PATH="$JAVA_HOME/bin:$PATH"
 SECONDS_PER_SCENARIO="${1:-10}"
-export BENCH_SCENARIOS="${BENCH_SCENARIOS:-posts,polls,service}"
+export BENCH_SCENARIOS="${BENCH_SCENARIOS:-posts,polls,service,sessions,cluster}"
 wants() { [[ ",${BENCH_SCENARIOS// /}," == *",$1,"* ]]; }
 
 ./mvnw -B -q -Pproduction package -DskipTests
@@ -24,8 +24,25 @@ rm -rf target/bench-classes && mkdir -p target/bench-classes
 javac -d target/bench-classes -cp "target/classes:$(cat target/bench.cp)" bench/src/org/agora/bench/*.java
 JAR=$(ls target/agora-*.jar | grep -v original | head -1)
 
-if wants posts || wants polls; then
+if wants posts || wants polls; then  # (Bench ignores the groups it does not run itself)
   java -cp "target/bench-classes:$(cat target/bench.cp)" org.agora.bench.Bench "$JAR" docs/performance.md "$SECONDS_PER_SCENARIO"
+fi
+
+if wants sessions; then
+  # live heap per idle Vaadin session (anonymous readers and signed-in members), in an app process of its own
+  java -cp "target/bench-classes:$(cat target/bench.cp)" org.agora.bench.Sessions "$JAR" docs/performance.md
+fi
+
+if wants cluster; then
+  # cross-node live-update latency: the local cluster (deploy/local-cluster.sh) in a directory of its own
+  export AGORA_CLUSTER_DIR=target/bench-cluster AGORA_CLUSTER_HTTP=28080 AGORA_CLUSTER_NODE_A=28081 AGORA_CLUSTER_NODE_B=28082 AGORA_CLUSTER_PG=56432
+  export AGORA_CLUSTER_ARGS="--agora.posting.posts-per-10-minutes=100000000 --agora.api.writes-per-client-per-second=0"
+  rm -rf target/bench-cluster
+  deploy/local-cluster.sh start
+  trap 'deploy/local-cluster.sh stop' EXIT
+  java -cp "target/bench-classes:$(cat target/bench.cp)" org.agora.bench.CrossNode docs/performance.md "$SECONDS_PER_SCENARIO" 28080 28091 28092 56432
+  deploy/local-cluster.sh stop
+  trap - EXIT
 fi
 
 if wants service; then

@@ -182,6 +182,18 @@ public final class Bench {
         return HttpRequest.newBuilder(URI.create(url)).GET().build();
     }
 
+    static void awaitHealth(HttpClient http, String base) throws Exception {
+        waitForHealth(http, base);
+    }
+
+    static int freePortForOthers() throws IOException {
+        return freePort();
+    }
+
+    static String javaBinary() {
+        return javaBin();
+    }
+
     private static void waitForHealth(HttpClient http, String base) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {

@@ -26,12 +26,15 @@ public class LoginThrottle {
     private final int perAccountPerDay;
     private final int mailRequestsPerAddressPerHour;
     private final int codeAttemptsPerAccountPer5Minutes;
+    private final org.agora.shared.metrics.AgoraMeters meters;
 
     LoginThrottle(@Value("${agora.login.attempts-per-address-per-minute:60}") int perAddressPerMinute,
                   @Value("${agora.login.attempts-per-account-per-15-minutes:10}") int perAccountPer15Minutes,
                   @Value("${agora.login.attempts-per-account-per-day:100}") int perAccountPerDay,
                   @Value("${agora.account.mail-requests-per-address-per-hour:20}") int mailRequestsPerAddressPerHour,
-                  @Value("${agora.login.code-attempts-per-account-per-5-minutes:5}") int codeAttemptsPerAccountPer5Minutes) {
+                  @Value("${agora.login.code-attempts-per-account-per-5-minutes:5}") int codeAttemptsPerAccountPer5Minutes,
+                  org.agora.shared.metrics.AgoraMeters meters) {
+        this.meters = meters;
         this.perAddressPerMinute = perAddressPerMinute;
         this.perAccountPer15Minutes = perAccountPer15Minutes;
         this.perAccountPerDay = perAccountPerDay;
@@ -46,6 +49,7 @@ public class LoginThrottle {
                         .refillGreedy(perAddressPerMinute, Duration.ofMinutes(1)).build())
                 .build());
         if (!byAddress.tryConsume(1)) {
+            meters.rateLimited("login");
             return false;
         }
         return tryAccount(login);
@@ -60,7 +64,7 @@ public class LoginThrottle {
                 .addLimit(Bandwidth.builder().capacity(perAccountPerDay)
                         .refillGreedy(perAccountPerDay, Duration.ofDays(1)).build())
                 .build());
-        return byAccount.tryConsume(1);
+        return counted(byAccount.tryConsume(1), "login");
     }
 
     /** Takes one mail-sending request (registration, reset, new verification link) for this address. */
@@ -68,7 +72,7 @@ public class LoginThrottle {
         return buckets.get("mail:" + address, k -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(mailRequestsPerAddressPerHour)
                         .refillGreedy(mailRequestsPerAddressPerHour, Duration.ofHours(1)).build())
-                .build()).tryConsume(1);
+                .build()).tryConsume(1) || counted(false, "mail-requests");
     }
 
     /**
@@ -79,6 +83,13 @@ public class LoginThrottle {
         return buckets.get("2fa:" + account.value(), k -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(codeAttemptsPerAccountPer5Minutes)
                         .refillGreedy(codeAttemptsPerAccountPer5Minutes, Duration.ofMinutes(5)).build())
-                .build()).tryConsume(1);
+                .build()).tryConsume(1) || counted(false, "second-factor");
+    }
+
+    private boolean counted(boolean allowed, String limit) {
+        if (!allowed) {
+            meters.rateLimited(limit);
+        }
+        return allowed;
     }
 }

@@ -81,6 +81,39 @@ class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * Actuator endpoints: health (with its database check) for anyone, so that nginx, systemd or a load balancer
+     * may probe it; Prometheus metrics only (a) on the management port ({@code management.server.port}, which
+     * production binds to a private address that nginx never forwards to), (b) with the scrape token
+     * ({@code agora.metrics.scrape-token}, as {@code Authorization: Bearer …}), or (c) for a signed-in ADMIN.
+     * Everything else under /actuator needs an ADMIN. No session is made here and no login page is offered.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuatorChain(HttpSecurity http,
+                                      @Value("${agora.metrics.scrape-token:}") String scrapeToken,
+                                      @Value("${management.server.port:-1}") int managementPort,
+                                      @Value("${server.port:8080}") int serverPort) throws Exception {
+        var metrics = new MetricsAccess(scrapeToken, managementPort > 0 && managementPort != serverPort ? managementPort : -1);
+        http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/prometheus").access(metrics)
+                        .anyRequest().hasRole("ADMIN"))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable())
+                .logout(logout -> logout.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(
+                        new org.springframework.security.web.authentication.HttpStatusEntryPoint(
+                                org.springframework.http.HttpStatus.UNAUTHORIZED)))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
+        return http.build();
+    }
+
     /** The browser app: everything the API chain does not match. */
     @Bean
     @Order(2)
@@ -90,9 +123,7 @@ class SecurityConfig {
         // says so must itself be reachable, or the browser gets an empty 403.
         http.authorizeHttpRequests(auth -> auth
                 .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR).permitAll()
-                .requestMatchers("/styles/**", "/images/**", "/favicon.ico", "/robots.txt").permitAll()
-                .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                .requestMatchers("/actuator/**").hasRole("ADMIN"));
+                .requestMatchers("/styles/**", "/images/**", "/favicon.ico", "/robots.txt").permitAll());
         // each feature's own endpoints (feeds, API, embeds) with their explicit rules
         http.authorizeHttpRequests(auth -> featureRules.forEach(rules -> rules.configure(auth)));
         // the login page is set here too: this form-login configurer initialises before Vaadin's sets it

@@ -44,11 +44,13 @@ public class DebateService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ObjectProvider<ContentFilter> filters;
+    private final org.agora.shared.metrics.AgoraMeters meters;
 
     DebateService(TopicRepository topics, PostRepository posts, PostingThrottle throttle, AccountService accounts,
                   AccountStanding standing, ApplicationEventPublisher events, Clock clock,
-                  ObjectProvider<ContentFilter> filters) {
+                  ObjectProvider<ContentFilter> filters, org.agora.shared.metrics.AgoraMeters meters) {
         this.filters = filters;
+        this.meters = meters;
         this.standing = standing;
         this.topics = topics;
         this.posts = posts;
@@ -97,6 +99,7 @@ public class DebateService {
         posts.insert(topicId, me.id().value(), null, stance, null, body, Markdown.toHtml(body), true, clientKey, now)
                 .orElseThrow();
         topics.countPost(topicId, stance, false, now);
+        meters.postSaved();
         events.publishEvent(new PostEvents.TopicStarted(topicId, me.id().value()));
         if (checkedTitle.held() || checkedBody.held()) {
             String why = checkedTitle.held() ? checkedTitle.reviewReason() : checkedBody.reviewReason();
@@ -159,6 +162,7 @@ public class DebateService {
             return posts.find(posts.findByClientKey(me.id().value(), clientKey).orElseThrow()).orElseThrow();
         }
         long id = inserted.get();
+        meters.postSaved();
         if (parent != null) {
             posts.countReply(parent.id(), 1);
         }

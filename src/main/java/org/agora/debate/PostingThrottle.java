@@ -18,9 +18,12 @@ class PostingThrottle {
             .expireAfterAccess(Duration.ofHours(2)).build();
     private final int perTenMinutes;
     private final int newAccountPerTenMinutes;
+    private final org.agora.shared.metrics.AgoraMeters meters;
 
     PostingThrottle(@Value("${agora.posting.posts-per-10-minutes:20}") int perTenMinutes,
-                    @Value("${agora.posting.new-account-posts-per-10-minutes:5}") int newAccountPerTenMinutes) {
+                    @Value("${agora.posting.new-account-posts-per-10-minutes:5}") int newAccountPerTenMinutes,
+                    org.agora.shared.metrics.AgoraMeters meters) {
+        this.meters = meters;
         this.perTenMinutes = perTenMinutes;
         this.newAccountPerTenMinutes = newAccountPerTenMinutes;
     }
@@ -33,6 +36,7 @@ class PostingThrottle {
                 .build());
         var probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
+            meters.rateLimited("posting");
             long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
             throw new DebateException("body", "post.tooFast", seconds);
         }

@@ -14,9 +14,11 @@ class FlagThrottle {
     private final Cache<Long, Bucket> buckets = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterAccess(Duration.ofHours(2)).build();
     private final int perHour;
+    private final org.agora.shared.metrics.AgoraMeters meters;
 
-    FlagThrottle(@Value("${agora.moderation.flags-per-hour:20}") int perHour) {
+    FlagThrottle(@Value("${agora.moderation.flags-per-hour:20}") int perHour, org.agora.shared.metrics.AgoraMeters meters) {
         this.perHour = perHour;
+        this.meters = meters;
     }
 
     void take(long accountId) {
@@ -25,6 +27,7 @@ class FlagThrottle {
                 .build());
         var probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
+            meters.rateLimited("flags");
             long minutes = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toMinutes() + 1);
             throw new ModerationException(null, "flag.tooFast", minutes);
         }

@@ -35,10 +35,13 @@ public class PollAuthoring {
     private final Cache<Long, Bucket> throttles = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterAccess(Duration.ofHours(2)).build();
 
+    private final org.agora.shared.metrics.AgoraMeters meters;
+
     PollAuthoring(PollRepository polls, PollService pollService, StaffSecurity staff, Clock clock,
                   @Value("${agora.polls.created-per-hour:10}") int pollsPerHour,
-                  ObjectProvider<ContentFilter> filters) {
+                  ObjectProvider<ContentFilter> filters, org.agora.shared.metrics.AgoraMeters meters) {
         this.filters = filters;
+        this.meters = meters;
         this.polls = polls;
         this.staff = staff;
         this.pollService = pollService;
@@ -222,6 +225,7 @@ public class PollAuthoring {
                 .capacity(pollsPerHour).refillGreedy(pollsPerHour, Duration.ofHours(1)).build()).build());
         var probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
+            meters.rateLimited("polls");
             throw new PollException("draft.tooMany", Duration.ofNanos(probe.getNanosToWaitForRefill()).toMinutes() + 1);
         }
     }

@@ -48,6 +48,7 @@ public class PollService {
     private final Clock clock;
     private final AccountStanding standing;
     private final int votesPerMinute;
+    private final org.agora.shared.metrics.AgoraMeters meters;
     private final Cache<Long, Bucket> throttles = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterAccess(Duration.ofMinutes(10)).build();
     private final Map<Long, List<Runnable>> watchers = new ConcurrentHashMap<>();
@@ -62,7 +63,8 @@ public class PollService {
             .expireAfterWrite(Duration.ofSeconds(30)).build();
 
     PollService(PollRepository polls, BallotRepository ballots, EventBus bus, Clock clock, AccountStanding standing,
-                @Value("${agora.voting.votes-per-minute:30}") int votesPerMinute) {
+                @Value("${agora.voting.votes-per-minute:30}") int votesPerMinute, org.agora.shared.metrics.AgoraMeters meters) {
+        this.meters = meters;
         this.polls = polls;
         this.ballots = ballots;
         this.bus = bus;
@@ -149,6 +151,7 @@ public class PollService {
             if (other != null) {
                 ballots.saveOtherAnswer(pollId, voter, other, now);
             }
+            meters.ballotCast();
             changed(pollId);
             return;
         }
@@ -174,6 +177,7 @@ public class PollService {
         } else if (before != null && poll.otherOption().isPresent()) {
             ballots.deleteOtherAnswer(pollId, voter);
         }
+        meters.ballotCast();
         changed(pollId);
     }
 
@@ -432,6 +436,7 @@ public class PollService {
                 .capacity(votesPerMinute).refillGreedy(votesPerMinute, Duration.ofMinutes(1)).build()).build());
         var probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
+            meters.rateLimited("voting");
             throw new PollException("ballot.tooFast", Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
         }
     }

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class PostingThrottleTest {
     @Test
     void new_accounts_are_limited_sooner_and_told_how_long_to_wait() {
-        var throttle = new PostingThrottle(10, 3);
+        var throttle = new PostingThrottle(10, 3,
+                new org.agora.shared.metrics.AgoraMeters(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
         for (int i = 0; i < 3; i++) {
             throttle.take(1, true);
         }

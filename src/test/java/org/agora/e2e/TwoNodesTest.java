@@ -8,7 +8,6 @@ import com.microsoft.playwright.options.AriaRole;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.List;
 import java.util.UUID;
-import org.agora.Application;
 import org.agora.account.TestAccounts;
 import org.agora.debate.DebateService;
 import org.agora.debate.Stance;
@@ -22,8 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * A post made on node A appears live to a reader on node B.
  */
 class TwoNodesTest extends BrowserTest {
-    private static Process nodeB;
-    private static int portB;
+    private static AppNode nodeB;
 
     @Autowired EmbeddedPostgres postgres;
     @Autowired TestAccounts testAccounts;
@@ -33,49 +31,15 @@ class TwoNodesTest extends BrowserTest {
     /** Node B: the same application in a JVM of its own, on another port, against this test's PostgreSQL. */
     private int startNodeB() throws Exception {
         if (nodeB == null) {
-            try (var socket = new java.net.ServerSocket(0)) {
-                portB = socket.getLocalPort();
-            }
-            String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            nodeB = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), Application.class.getName(),
-                    "--server.port=" + portB,
-                    "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                    "--spring.datasource.username=postgres",
-                    "--vaadin.devmode.devTools.enabled=false",
-                    "--vaadin.launch-browser=false",
-                    "--agora.base-url=http://agora.test",
-                    // every node seals and reads TOTP secrets with the same key
-                    "--agora.security.totp-key=" + totpKey)
-                    .redirectErrorStream(true)
-                    .redirectOutput(java.nio.file.Path.of("target/node-b.log").toFile())
-                    .start();
-            var http = java.net.http.HttpClient.newHttpClient();
-            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(120).toNanos();
-            while (true) {
-                try {
-                    var health = http.send(java.net.http.HttpRequest.newBuilder(
-                                    java.net.URI.create("http://localhost:" + portB + "/actuator/health")).build(),
-                            java.net.http.HttpResponse.BodyHandlers.ofString());
-                    if (health.statusCode() == 200) {
-                        break;
-                    }
-                } catch (java.io.IOException starting) {
-                    // not listening yet
-                }
-                if (!nodeB.isAlive() || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("node B did not start; see target/node-b.log");
-                }
-                org.awaitility.Awaitility.await().pollDelay(java.time.Duration.ofMillis(500)).until(() -> true);
-            }
+            nodeB = AppNode.start(postgres.getJdbcUrl("postgres", "postgres"), totpKey, "b");
         }
-        return portB;
+        return nodeB.port;
     }
 
     @AfterAll
     static void stopNodeB() throws InterruptedException {
         if (nodeB != null) {
-            nodeB.destroy();
-            nodeB.waitFor();
+            nodeB.close();
             nodeB = null;
         }
     }

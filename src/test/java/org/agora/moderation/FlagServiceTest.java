@@ -209,7 +209,8 @@ class FlagServiceTest {
 
     @Test
     void flags_are_rate_limited_per_member() {
-        var throttle = new FlagThrottle(2);
+        var throttle = new FlagThrottle(2,
+                new org.agora.shared.metrics.AgoraMeters(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
         throttle.take(1);
         throttle.take(1);
         throttle.take(2);

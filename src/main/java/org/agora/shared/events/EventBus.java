@@ -1,6 +1,9 @@
 package org.agora.shared.events;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -34,6 +37,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * queued after commit and sent by a flusher at most every {@code agora.events.flush-millis} (250 ms), with
  * duplicates coalesced. Payloads are ids only ("topic" / "12:345"). The listener holds its own connection
  * outside the pool, and reconnects (re-LISTENing) after the database restarts or drops it.
+ * <p>
+ * On the wire a message is {@code queuedAtMillis|topic|payload}: each receiving node records the lag from the
+ * commit that queued it to its delivery here as {@code agora.events.lag} (wall clocks of the nodes must agree,
+ * as NTP keeps them). A message without the time (from an older node during a rolling update) is delivered too.
  */
 @Component
 public class EventBus implements SmartLifecycle {
@@ -44,7 +51,9 @@ public class EventBus implements SmartLifecycle {
     private final JdbcClient jdbc;
     private final long flushMillis;
     private final Map<String, List<Consumer<String>>> subscribers = new ConcurrentHashMap<>();
-    private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    /** Messages waiting for the flusher, with the wall-clock time each was first queued (duplicates coalesce). */
+    private final Map<String, Long> pending = new ConcurrentHashMap<>();
+    private final Timer lag;
     private final AtomicLong received = new AtomicLong();
     private volatile boolean running;
     private volatile Connection listenerConnection;
@@ -52,20 +61,27 @@ public class EventBus implements SmartLifecycle {
     private ScheduledExecutorService flusher;
     private Thread listener;
 
-    EventBus(DataSource dataSource, JdbcClient jdbc, @Value("${agora.events.flush-millis:250}") long flushMillis) {
+    EventBus(DataSource dataSource, JdbcClient jdbc, @Value("${agora.events.flush-millis:250}") long flushMillis,
+             MeterRegistry meters) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.flushMillis = flushMillis;
+        this.lag = Timer.builder("agora.events.lag")
+                .description("From the commit that queued an event (on any node) to its delivery on this node")
+                .publishPercentiles(0.5, 0.95, 0.99).register(meters);
+        Gauge.builder("agora.events.pending", pending, Map::size)
+                .description("Events queued on this node, not yet sent").register(meters);
     }
 
     /** Announces "{@code topic}: {@code payload}" to every node once the current transaction commits. */
     public void publish(String topic, String payload) {
-        if (topic.indexOf('|') >= 0 || payload.length() > 200) {
-            throw new IllegalArgumentException("topic must not contain '|' and payload must be short ids");
+        if (topic.isEmpty() || topic.indexOf('|') >= 0 || Character.isDigit(topic.charAt(0)) || payload.length() > 200) {
+            throw new IllegalArgumentException("topic must not be empty, contain '|' or start with a digit,"
+                    + " and payload must be short ids");
         }
         String message = topic + "|" + payload;
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            pending.add(message);
+            queue(message);
             return;
         }
         // one batch per transaction, handed over whole after commit: duplicates collapse, nothing leaks on rollback
@@ -77,7 +93,7 @@ public class EventBus implements SmartLifecycle {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    pending.addAll(created);
+                    created.forEach(EventBus.this::queue);
                 }
 
                 @Override
@@ -88,6 +104,10 @@ public class EventBus implements SmartLifecycle {
             batch = created;
         }
         batch.add(message);
+    }
+
+    private void queue(String message) {
+        pending.putIfAbsent(message, System.currentTimeMillis());
     }
 
     /** Calls {@code handler} (on the bus thread) with the payload of every message on this topic, from any node. */
@@ -132,11 +152,14 @@ public class EventBus implements SmartLifecycle {
         if (pending.isEmpty()) {
             return;
         }
-        for (String message : List.copyOf(pending)) {
-            pending.remove(message);
+        for (String message : List.copyOf(pending.keySet())) {
+            Long queuedAt = pending.remove(message);
+            if (queuedAt == null) {
+                continue;
+            }
             try {
-                jdbc.sql("select pg_notify(:channel, :payload)").param("channel", CHANNEL).param("payload", message)
-                        .query().listOfRows();
+                jdbc.sql("select pg_notify(:channel, :payload)").param("channel", CHANNEL)
+                        .param("payload", queuedAt + "|" + message).query().listOfRows();
             } catch (RuntimeException e) {
                 log.warn("could not publish event {}: {}", message, e.getMessage());
             }
@@ -184,8 +207,16 @@ public class EventBus implements SmartLifecycle {
         }
     }
 
-    private void dispatch(String message) {
+    private void dispatch(String wire) {
         received.incrementAndGet();
+        String message = wire;
+        int first = wire.indexOf('|');
+        if (first > 0 && wire.chars().limit(first).allMatch(Character::isDigit)) {
+            // topics never start with a digit: this is the time the message was queued
+            long queuedAt = Long.parseLong(wire.substring(0, first));
+            lag.record(Math.max(0, System.currentTimeMillis() - queuedAt), TimeUnit.MILLISECONDS);
+            message = wire.substring(first + 1);
+        }
         int bar = message.indexOf('|');
         if (bar < 0) {
             return;

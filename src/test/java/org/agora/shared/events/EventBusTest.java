@@ -42,7 +42,8 @@ class EventBusTest {
     @Test
     void a_second_node_on_the_same_database_hears_this_nodes_events_and_vice_versa() {
         // a second bus with its own listener connection stands for another app node: nothing is shared in memory
-        var otherNode = new EventBus(dataSource, JdbcClient.create(dataSource), 100);
+        var otherNode = new EventBus(dataSource, JdbcClient.create(dataSource), 100,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         otherNode.start();
         List<String> heardThere = new CopyOnWriteArrayList<>();
         List<String> heardHere = new CopyOnWriteArrayList<>();
