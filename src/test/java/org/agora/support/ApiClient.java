@@ -27,9 +27,10 @@ public final class ApiClient {
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        var built = request.build();
+        var response = http.send(built, HttpResponse.BodyHandlers.ofString());
         assertThat(response.headers().allValues("Set-Cookie")).as("API responses never set a cookie").isEmpty();
-        assertThat(response.statusCode()).as("never a server error: " + response.body()).isLessThan(500);
+        assertThat(response.statusCode()).as("never a server error: " + built.method() + " " + built.uri() + " " + response.body()).isLessThan(500);
         assertThat(response.body()).as("never a stack trace").doesNotContain("Exception").doesNotContain("at org.");
         return response;
     }
