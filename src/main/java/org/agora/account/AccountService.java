@@ -73,7 +73,8 @@ public class AccountService {
     public void register(String rawUsername, String rawEmail, String password, Locale locale, String address) {
         String username = TextInput.clean(rawUsername);
         String email = TextInput.clean(rawEmail);
-        if (!USERNAME.matcher(username).matches()) {
+        // a name is taken as typed: hidden characters (NUL, direction overrides) are refused, not silently dropped
+        if (!USERNAME.matcher(username).matches() || rawUsername == null || !username.equals(rawUsername.strip())) {
             throw new AccountException("username", "register.usernameInvalid");
         }
         try {

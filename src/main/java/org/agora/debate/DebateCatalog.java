@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.stream.Collectors;
 import org.agora.account.AccountService;
 import org.agora.account.CurrentUser;
+import org.agora.shared.text.TextInput;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -157,7 +158,7 @@ public class DebateCatalog {
 
     /** Posts and thread titles matching a search as people type it ("gpu jobs", "\"give AI meaning\" -robots"). */
     public List<SearchResult> search(String query, Long categoryId, Stance stance, int limit) {
-        String q = query == null ? "" : query.strip();
+        String q = TextInput.clean(query); // no NUL or control characters reach the text-search parser
         if (q.isEmpty() || q.length() > 200) {
             return List.of();
         }

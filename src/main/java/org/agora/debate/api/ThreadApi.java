@@ -136,7 +136,7 @@ class ThreadApi {
         }
     }
 
-    private static Stance stance(String value) {
+    static Stance stance(String value) {
         try {
             return value == null ? null : Stance.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
@@ -144,7 +144,7 @@ class ThreadApi {
         }
     }
 
-    private static Relation relation(String value) {
+    static Relation relation(String value) {
         try {
             return value == null || value.isBlank() ? null : Relation.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

@@ -29,7 +29,8 @@ class DatabaseConfig {
         EmbeddedPostgres embeddedPostgres(
                 @Value("${agora.embedded-db.data-dir:data/postgres}") Path dataDir,
                 @Value("${agora.embedded-db.port:0}") int port,
-                @Value("${agora.embedded-db.clean:false}") boolean clean) throws IOException {
+                @Value("${agora.embedded-db.clean:false}") boolean clean,
+                @Value("${agora.embedded-db.synchronous-commit:on}") String synchronousCommit) throws IOException {
             Path dir = dataDir.toAbsolutePath().normalize();
             Files.createDirectories(dir);
             var builder = EmbeddedPostgres.builder()
@@ -37,7 +38,10 @@ class DatabaseConfig {
                     .setCleanDataDirectory(clean)
                     // crash recovery after an unclean stop, or a busy 2-core machine, can take longer than 10 s
                     .setPGStartupWait(java.time.Duration.ofSeconds(90))
-                    .setServerConfig("max_connections", "100");
+                    .setServerConfig("max_connections", "100")
+                    // zonky's default is "off", which may lose the last acknowledged commits in a crash; a member's
+                    // acknowledged vote or post must survive one (DurabilityTest). Tests, which throw data away, set off.
+                    .setServerConfig("synchronous_commit", synchronousCommit);
             if (port > 0) {
                 builder.setPort(port);
             }
