@@ -38,4 +38,34 @@ class DebateVoterSides implements VoterSides {
                 });
         return sides;
     }
+
+    /** The post with most "convincing" reactions on each side (visible posts only; ties: the earlier post). */
+    @Override
+    public Map<Side, TopArgument> topArguments(long topicId) {
+        var result = new java.util.EnumMap<Side, TopArgument>(Side.class);
+        jdbc.sql("""
+                        select distinct on (stance) id, stance, body, convincing
+                          from debate_post
+                         where topic_id = :topic and stance in ('PRO', 'CON') and not opening
+                           and deleted_at is null and hidden_at is null
+                         order by stance, convincing desc, id
+                        """)
+                .param("topic", topicId)
+                .query((ResultSet rs) -> {
+                    result.put(Side.valueOf(rs.getString("stance")),
+                            new TopArgument(rs.getLong("id"), excerpt(rs.getString("body")), rs.getInt("convincing")));
+                });
+        return result;
+    }
+
+    /** The Markdown source as plain text, cut at a word near 240 characters. */
+    static String excerpt(String markdown) {
+        String text = markdown.replaceAll("!?\\[([^\\]]*)]\\([^)]*\\)", "$1").replaceAll("[*_`>#~]+", "")
+                .replaceAll("\\s+", " ").strip();
+        if (text.length() <= 240) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', 240);
+        return text.substring(0, cut > 160 ? cut : 240) + "…";
+    }
 }

@@ -1,0 +1,207 @@
+package org.agora.poll;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.agora.account.CurrentUser;
+import org.agora.account.StaffSecurity;
+import org.agora.shared.events.EventBus;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Polls on other websites: each poll's embed settings (changed only by its author or a moderator, here, whatever
+ * the view shows; a moderator acting on someone else's poll needs two factors and is announced for the audit log),
+ * and readers' anonymous ballots, counted apart from members' ballots in their own exact, slotted tally. Who a
+ * reader is (a random id in a signed token) is the embed feature's business: here a reader is a UUID.
+ */
+@Service
+public class PollEmbedding {
+    private final PollRepository polls;
+    private final PollService pollService;
+    private final ReaderBallotRepository readers;
+    private final StaffSecurity staff;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final ObjectProvider<VoterSides> sides;
+    /** Settings are read on every embed request (CORS, framing): kept 30 s, dropped at once when changed anywhere. */
+    private final Cache<Long, EmbedSettings> settings = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofSeconds(30)).build();
+    private final Cache<Long, ReaderTally> tallies = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofSeconds(5)).build();
+    private final Cache<Long, Map<VoterSides.Side, VoterSides.TopArgument>> arguments = Caffeine.newBuilder()
+            .maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(60)).build();
+
+    PollEmbedding(PollRepository polls, PollService pollService, ReaderBallotRepository readers, StaffSecurity staff,
+                  Clock clock, ApplicationEventPublisher events, ObjectProvider<VoterSides> sides, EventBus bus) {
+        this.polls = polls;
+        this.pollService = pollService;
+        this.readers = readers;
+        this.staff = staff;
+        this.clock = clock;
+        this.events = events;
+        this.sides = sides;
+        bus.subscribe(PollService.TOPIC, payload -> parse(payload).ifPresent(tallies::invalidate));
+        bus.subscribe(PollService.TOPIC_CHANGED, payload -> parse(payload).ifPresent(settings::invalidate));
+    }
+
+    private static Optional<Long> parse(String payload) {
+        try {
+            return Optional.of(Long.parseLong(payload));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The poll's embed settings (off unless someone turned them on). */
+    public EmbedSettings settings(long pollId) {
+        return settings.get(pollId, id -> readers.settings(id).orElse(EmbedSettings.off(id)));
+    }
+
+    /** Whether the signed-in member may change this poll's embed settings (for views; {@link #update} checks). */
+    public static boolean canManage(Poll poll) {
+        return !poll.isDraft() && PollAuthoring.canManage(poll);
+    }
+
+    /**
+     * Saves a poll's embed settings (its author, or a moderator with two factors). {@code originsText} is the list
+     * of allowed origins as typed; {@code anyOrigin} must be chosen explicitly to allow every site.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public EmbedSettings update(long pollId, boolean enabled, boolean anyOrigin, String originsText,
+                                boolean anonymousVoting, boolean resultsAfterVoting) {
+        var me = CurrentUser.require();
+        Poll poll = polls.find(pollId).orElseThrow(() -> new PollException("poll.notFound"));
+        if (poll.isDraft() && !poll.isAuthor(me.id().value())) {
+            throw new PollException("poll.notFound");
+        }
+        if (poll.isDraft()) {
+            throw new PollException("embed.draft");
+        }
+        boolean author = poll.isAuthor(me.id().value());
+        if (!author && !PollAuthoring.isStaff(me)) {
+            throw new PollException("poll.notYours");
+        }
+        if (!author) {
+            staff.requireTwoFactor(); // changing someone else's poll is a moderator action
+        }
+        List<String> origins = EmbedSettings.parseOrigins(originsText);
+        if (enabled && !anyOrigin && origins.isEmpty()) {
+            throw new PollException("embed.originsRequired");
+        }
+        var saved = new EmbedSettings(pollId, enabled, anyOrigin, origins, anonymousVoting, resultsAfterVoting);
+        readers.save(saved, me.id().value(), clock.instant());
+        if (!author) {
+            events.publishEvent(new EmbedSettingsChanged(pollId, poll.authorId(), summary(saved)));
+        }
+        pollService.pollChanged(pollId);
+        settings.invalidate(pollId);
+        return saved;
+    }
+
+    private static String summary(EmbedSettings s) {
+        return "enabled=" + s.enabled() + ", origins=" + (s.anyOrigin() ? "*" : String.join(" ", s.origins()))
+                + ", anonymous=" + s.anonymousVoting() + ", resultsAfterVoting=" + s.resultsAfterVoting();
+    }
+
+    /**
+     * A reader's anonymous ballot. One per reader id: false if this reader voted already (nothing changes).
+     *
+     * @throws PollException {@code poll.notFound} (also for drafts), {@code embed.off} (not embeddable or no
+     *                       anonymous voting), {@code poll.closed}, or a ballot problem ({@code ballot.*})
+     */
+    @Transactional
+    public boolean castReaderBallot(long pollId, UUID reader, Ballot ballot) {
+        Instant now = clock.instant();
+        Poll poll = pollService.definition(pollId).filter(p -> !p.isDraft())
+                .orElseThrow(() -> new PollException("poll.notFound"));
+        EmbedSettings s = settings(pollId);
+        if (!s.embeddable() || !s.anonymousVoting()) {
+            throw new PollException("embed.anonymousOff");
+        }
+        if (!poll.acceptsBallotsAt(now)) {
+            throw new PollException("poll.closed");
+        }
+        Ballot clean = PollService.validate(poll, ballot);
+        if (poll.otherOption().map(o -> clean.options() != null && clean.options().contains(o.id())).orElse(false)) {
+            throw new PollException("embed.otherNeedsMember");
+        }
+        if (readers.insert(pollId, reader, clean, now, PollService.deltas(poll, null, clean))) {
+            pollService.announce(pollId);
+            return true;
+        }
+        if (readers.exists(pollId, reader)) {
+            return false;
+        }
+        // the row said no although the kept settings said yes: closed or turned off meanwhile
+        settings.invalidate(pollId);
+        throw new PollException(polls.find(pollId).map(p -> p.acceptsBallotsAt(now)).orElse(false)
+                ? "embed.anonymousOff" : "poll.closed");
+    }
+
+    @Transactional(readOnly = true)
+    public boolean hasVoted(long pollId, UUID reader) {
+        return readers.exists(pollId, reader);
+    }
+
+    /** Readers' ballots: counts per bucket and the number of readers (exact, from the slotted tally). */
+    public ReaderTally readerTally(long pollId) {
+        return tallies.get(pollId, id -> {
+            var counts = new HashMap<>(readers.tally(id));
+            long voters = java.util.Optional.ofNullable(counts.remove(BallotRepository.VOTERS)).orElse(0L);
+            counts.values().removeIf(v -> v == 0);
+            return new ReaderTally(id, counts, voters);
+        });
+    }
+
+    /**
+     * Whether a reader of an embedded poll may see its results now: the poll's own visibility rule as it applies to
+     * someone who is not a member (after voting counts the reader's anonymous ballot), and the embed's "results only
+     * after voting".
+     */
+    public boolean resultsVisibleToReader(Poll poll, boolean voted) {
+        boolean closed = poll.closedAt(clock.instant());
+        boolean visible = switch (poll.visibility()) {
+            case ALWAYS -> true;
+            case AFTER_VOTING -> closed || voted;
+            case AFTER_CLOSE -> closed;
+            case MODERATORS -> false;
+        };
+        return visible && (closed || voted || !settings(poll.id()).resultsAfterVoting());
+    }
+
+    /** Members' results for a reader of an embedded poll, if {@link #resultsVisibleToReader} lets them see them. */
+    @Transactional(readOnly = true)
+    public Optional<PollResults> memberResults(Poll poll, boolean voted) {
+        return resultsVisibleToReader(poll, voted) ? Optional.of(pollService.computedResults(poll)) : Optional.empty();
+    }
+
+    /** The most convincing argument on each side of the poll's thread (empty without a thread or a debate). */
+    public Map<VoterSides.Side, VoterSides.TopArgument> topArguments(Poll poll) {
+        var source = sides.getIfAvailable();
+        if (poll.topicId() == null || source == null) {
+            return Map.of();
+        }
+        return arguments.get(poll.id(), id -> Map.copyOf(source.topArguments(poll.topicId())));
+    }
+
+    /** Whether the readers' tally equals a recount of their ballots (tests run it after concurrency scenarios). */
+    @Transactional(readOnly = true)
+    public boolean reconcile(long pollId) {
+        Poll poll = polls.find(pollId).orElseThrow(() -> new PollException("poll.notFound"));
+        var tally = new HashMap<>(readers.tally(pollId));
+        tally.values().removeIf(v -> v == 0);
+        return tally.equals(readers.recount(pollId, poll.kind()));
+    }
+}
