@@ -18,11 +18,12 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * {@code /embed/poll/{id}}: a small server-rendered page (not a Vaadin view) that hosts the widget, for sites that
  * embed with an iframe. It may be framed only by the poll's allowed origins ({@code frame-ancestors}); a poll that is
- * not embeddable keeps {@code 'none'}. In a frame, the widget posts its height to the parent
+ * not embeddable keeps {@code 'none'}. Agora itself ({@code 'self'}) may frame it too, for the Embed dialog's preview. In a frame, the widget posts its height to the parent
  * ({@code {type: "agora-poll:resize", poll, height}}) so the host page can size the iframe (README has the snippet).
  */
 @Controller
 class EmbedPage {
+    private static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
     private final PollService polls;
     private final PollEmbedding embedding;
 
@@ -31,7 +32,7 @@ class EmbedPage {
         this.embedding = embedding;
     }
 
-    @GetMapping(value = "/embed/poll/{id:[0-9]{1,18}}", produces = MediaType.TEXT_HTML_VALUE)
+    @GetMapping("/embed/poll/{id:[0-9]{1,18}}")
     @ResponseBody
     ResponseEntity<String> page(@PathVariable long id, @RequestParam(required = false) String lang,
                                 @RequestParam(defaultValue = "false") boolean arguments) {
@@ -40,7 +41,7 @@ class EmbedPage {
         EmbedSettings settings = poll == null ? EmbedSettings.off(id) : embedding.settings(id);
         if (poll == null || !settings.embeddable()) {
             String message = "de".equals(language) ? "Diese Umfrage kann nicht eingebettet werden." : "This poll cannot be embedded.";
-            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(HTML)
                     .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
                     .cacheControl(CacheControl.noStore())
                     .body("<!doctype html><html lang=\"" + language + "\"><head><meta charset=\"utf-8\"><title>Agora</title>"
@@ -49,7 +50,7 @@ class EmbedPage {
         }
         String policy = String.join("; ", "default-src 'none'", "script-src 'self'", "style-src 'self' 'unsafe-inline'",
                 "connect-src 'self'", "img-src 'self' data:", "base-uri 'none'", "form-action 'none'",
-                "frame-ancestors " + settings.frameAncestors());
+                "frame-ancestors " + (settings.anyOrigin() ? "*" : "'self' " + settings.frameAncestors()));
         String html = """
                 <!doctype html>
                 <html lang="%s"><head><meta charset="utf-8">
@@ -61,7 +62,7 @@ class EmbedPage {
                 <agora-poll poll="%d" lang="%s" framed%s></agora-poll>
                 </body></html>
                 """.formatted(language, HtmlUtils.htmlEscape(poll.question()), id, language, arguments ? " show-arguments" : "");
-        return ResponseEntity.ok().header("Content-Security-Policy", policy)
+        return ResponseEntity.ok().contentType(HTML).header("Content-Security-Policy", policy)
                 .cacheControl(CacheControl.noCache()).body(html);
     }
 }

@@ -42,8 +42,12 @@ public class PollEmbedding {
     private final Cache<Long, Map<VoterSides.Side, VoterSides.TopArgument>> arguments = Caffeine.newBuilder()
             .maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(60)).build();
 
+    private final String baseUrl;
+
     PollEmbedding(PollRepository polls, PollService pollService, ReaderBallotRepository readers, StaffSecurity staff,
-                  Clock clock, ApplicationEventPublisher events, ObjectProvider<VoterSides> sides, EventBus bus) {
+                  Clock clock, ApplicationEventPublisher events, ObjectProvider<VoterSides> sides, EventBus bus,
+                  @org.springframework.beans.factory.annotation.Value("${agora.base-url:http://localhost:8080}") String baseUrl) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.polls = polls;
         this.pollService = pollService;
         this.readers = readers;
@@ -63,9 +67,20 @@ public class PollEmbedding {
         }
     }
 
+    /** Agora's public address ({@code agora.base-url}, no trailing slash), for snippets and discovery links. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     /** The poll's embed settings (off unless someone turned them on). */
     public EmbedSettings settings(long pollId) {
         return settings.get(pollId, id -> readers.settings(id).orElse(EmbedSettings.off(id)));
+    }
+
+    /** Drops this node's kept settings and readers' tally of a poll (tests that write settings directly). */
+    void forget(long pollId) {
+        settings.invalidate(pollId);
+        tallies.invalidate(pollId);
     }
 
     /** Whether the signed-in member may change this poll's embed settings (for views; {@link #update} checks). */
@@ -138,6 +153,7 @@ public class PollEmbedding {
             throw new PollException("embed.otherNeedsMember");
         }
         if (readers.insert(pollId, reader, clean, now, PollService.deltas(poll, null, clean))) {
+            afterCommit(() -> tallies.invalidate(pollId));
             pollService.announce(pollId);
             return true;
         }
@@ -148,6 +164,20 @@ public class PollEmbedding {
         settings.invalidate(pollId);
         throw new PollException(polls.find(pollId).map(p -> p.acceptsBallotsAt(now)).orElse(false)
                 ? "embed.anonymousOff" : "poll.closed");
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            action.run();
+                        }
+                    });
+        } else {
+            action.run();
+        }
     }
 
     @Transactional(readOnly = true)
