@@ -15,7 +15,7 @@ if [ -z "${JAVA_HOME:-}" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -qE '
 fi
 export PATH="$JAVA_HOME/bin:$PATH"
 SECONDS_PER_SCENARIO="${1:-10}"
-export BENCH_SCENARIOS="${BENCH_SCENARIOS:-posts,polls,service}"
+export BENCH_SCENARIOS="${BENCH_SCENARIOS:-posts,polls,service,embed}"
 wants() { [[ ",${BENCH_SCENARIOS// /}," == *",$1,"* ]]; }
 
 ./mvnw -B -q -Pproduction package -DskipTests
@@ -24,7 +24,7 @@ rm -rf target/bench-classes && mkdir -p target/bench-classes
 javac -d target/bench-classes -cp "target/classes:$(cat target/bench.cp)" bench/src/org/agora/bench/*.java
 JAR=$(ls target/agora-*.jar | grep -v original | head -1)
 
-if wants posts || wants polls; then
+if wants posts || wants polls || wants embed; then
   java -cp "target/bench-classes:$(cat target/bench.cp)" org.agora.bench.Bench "$JAR" docs/performance.md "$SECONDS_PER_SCENARIO"
 fi
 

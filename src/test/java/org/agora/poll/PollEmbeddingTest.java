@@ -62,9 +62,12 @@ class PollEmbeddingTest {
         testAccounts.signIn(testAccounts.member());
         assertThatThrownBy(() -> embedding.update(id, true, true, "", true, false))
                 .isInstanceOf(PollException.class).hasMessage("poll.notYours");
-        testAccounts.signIn(testAccounts.moderator());
+        testAccounts.signIn(testAccounts.create(TestAccounts.uniqueName("mod"), org.agora.account.Role.MODERATOR));
         assertThatThrownBy(() -> embedding.update(id, true, true, "", true, false)).isInstanceOf(TwoFactorRequired.class);
         assertThat(embedding.settings(id).enabled()).isFalse();
+        // with two factors, a moderator may (a moderator action on someone else's poll)
+        testAccounts.signIn(testAccounts.moderator());
+        assertThat(embedding.update(id, true, true, "", true, false).embeddable()).isTrue();
     }
 
     @Test
