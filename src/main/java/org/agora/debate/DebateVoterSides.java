@@ -39,16 +39,16 @@ class DebateVoterSides implements VoterSides {
         return sides;
     }
 
-    /** The post with most "convincing" reactions on each side (visible posts only; ties: the earlier post). */
+    /** The post with most "convincing" reactions on each side (visible posts of a visible thread; ties: the earlier post). */
     @Override
     public Map<Side, TopArgument> topArguments(long topicId) {
         var result = new java.util.EnumMap<Side, TopArgument>(Side.class);
         jdbc.sql("""
-                        select distinct on (stance) id, stance, body, convincing
-                          from debate_post
-                         where topic_id = :topic and stance in ('PRO', 'CON') and not opening
-                           and deleted_at is null and hidden_at is null
-                         order by stance, convincing desc, id
+                        select distinct on (p.stance) p.id, p.stance, p.body, p.convincing
+                          from debate_post p join debate_topic t on t.id = p.topic_id
+                         where p.topic_id = :topic and p.stance in ('PRO', 'CON') and not p.opening
+                           and p.deleted_at is null and p.hidden_at is null and t.hidden_at is null
+                         order by p.stance, p.convincing desc, p.id
                         """)
                 .param("topic", topicId)
                 .query((ResultSet rs) -> {

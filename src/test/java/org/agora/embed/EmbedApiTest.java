@@ -344,4 +344,63 @@ class EmbedApiTest {
             response.body().close();
         }
     }
+
+    @Test
+    void a_burst_of_votes_reaches_a_stream_as_at_most_four_tallies_a_second() throws Exception {
+        Poll poll = embeddedPoll();
+        var events = new java.util.concurrent.LinkedBlockingQueue<String>();
+        HttpResponse<Stream<String>> response = http.sendAsync(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/polls/" + poll.id() + "/events")).build(),
+                HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
+        var reader = Executors.newSingleThreadExecutor();
+        reader.submit(() -> response.body().filter(l -> l.startsWith("data:")).forEach(events::add));
+        try {
+            int votes = 30;
+            long start = System.nanoTime();
+            for (int i = 0; i < votes; i++) {
+                assertThat(ballot(poll.id(), token(poll.id()), poll.options().get(i % 3).id()).statusCode()).isEqualTo(201);
+            }
+            int received = 0;
+            long last = 0;
+            while (last < votes) {
+                String data = events.poll(15, TimeUnit.SECONDS);
+                assertThat(data).as("tallies keep coming until all " + votes + " ballots are in").isNotNull();
+                received++;
+                last = json.readTree(data.substring(5)).get("readers").get("voters").asLong();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertThat(received).as(received + " events in %.2f s", seconds).isLessThanOrEqualTo((int) Math.ceil(seconds * 4) + 1);
+        } finally {
+            reader.shutdownNow();
+            response.body().close();
+        }
+    }
+
+    @Test
+    void the_openapi_document_lists_the_widget_operations() throws Exception {
+        JsonNode paths = json.readTree(send(request("/api/v1/openapi.json")).body()).path("paths");
+        assertThat(paths.path("/api/v1/polls/{id}/widget").has("get")).isTrue();
+        assertThat(paths.path("/api/v1/polls/{id}/voter-token").has("post")).isTrue();
+        assertThat(paths.path("/api/v1/polls/{id}/ballots").path("post").path("responses").has("401")).isTrue();
+        assertThat(paths.path("/api/v1/polls/{id}/ballots").path("post").path("responses").has("429")).isTrue();
+        assertThat(paths.path("/api/v1/polls/{id}/events").path("get").path("responses").path("200").path("content")
+                .has("text/event-stream")).isTrue();
+        assertThat(paths.path("/api/v1/polls/{id}/ballot").has("post")).as("members' ballots are still there").isTrue();
+    }
+
+    @Test
+    void with_arguments_a_thread_poll_shows_the_split_by_side_and_the_top_argument_per_side() throws Exception {
+        // the demo database opens the seeded polls to any origin; poll 1 asks thread 1's question
+        JsonNode poll = json.readTree(send(request("/api/v1/polls/1/widget?arguments=true")).body());
+        assertThat(poll.get("threadUrl").asString()).isEqualTo("http://agora.test/threads/1");
+        assertThat(poll.get("stances").isArray()).isTrue();
+        JsonNode arguments = poll.get("arguments");
+        for (String side : List.of("PRO", "CON")) {
+            assertThat(arguments.has(side)).as(side + " in " + arguments).isTrue();
+            assertThat(arguments.get(side).get("excerpt").asString()).isNotBlank().doesNotContain("**");
+            assertThat(arguments.get(side).get("url").asString()).startsWith("http://agora.test/threads/1#post-");
+        }
+        JsonNode plain = json.readTree(send(request("/api/v1/polls/1/widget")).body());
+        assertThat(plain.get("arguments").isNull()).isTrue();
+    }
 }
