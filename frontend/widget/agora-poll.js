@@ -219,7 +219,7 @@ class AgoraPoll extends HTMLElement {
     const canVote = d.anonymousVoting && d.acceptsReaderBallots && !d.voted && ['SINGLE', 'MULTIPLE', 'SCALE'].includes(d.kind);
     if (d.status !== 'OPEN') container.append(el('p', { class: 'msg', part: 'message', text: t.closed }));
     else if (canVote) container.append(this.form(d, titleId));
-    else if (d.voted && !this.message) container.append(el('p', { class: 'msg', part: 'message', text: t.already }));
+    else if (d.voted) { if (!this.message) container.append(el('p', { class: 'msg', part: 'message', text: t.already })); }
     else container.append(el('p', { class: 'msg', part: 'message' }, t.membersOnly, ' ',
       el('a', { href: d.url, target: '_blank', rel: 'noopener', part: 'link', text: t.voteOnAgora })));
     if (this.message) container.append(el('p', { class: this.message.error ? 'msg err' : 'msg', role: this.message.error ? 'alert' : 'status', part: 'message', text: this.message.text }));
