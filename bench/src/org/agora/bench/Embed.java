@@ -220,8 +220,8 @@ final class Embed {
         try {
             run("jcmd", String.valueOf(pid), "GC.run");
             String info = run("jcmd", String.valueOf(pid), "GC.heap_info");
-            var m = java.util.regex.Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(info);
-            return m.find() ? Long.parseLong(m.group(2)) : -1;
+            var m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(info);
+            return m.find() ? Long.parseLong(m.group(1)) : -1;
         } catch (Exception e) {
             return -1;
         }

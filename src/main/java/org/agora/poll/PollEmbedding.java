@@ -39,6 +39,8 @@ public class PollEmbedding {
             .expireAfterWrite(Duration.ofSeconds(30)).build();
     private final Cache<Long, ReaderTally> tallies = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofSeconds(5)).build();
+    private final Map<Long, java.util.concurrent.atomic.AtomicLong> settingsVersions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Long, java.util.concurrent.atomic.AtomicLong> tallyVersions = new java.util.concurrent.ConcurrentHashMap<>();
     private final Cache<Long, Map<VoterSides.Side, VoterSides.TopArgument>> arguments = Caffeine.newBuilder()
             .maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(60)).build();
 
@@ -55,8 +57,8 @@ public class PollEmbedding {
         this.clock = clock;
         this.events = events;
         this.sides = sides;
-        bus.subscribe(PollService.TOPIC, payload -> parse(payload).ifPresent(tallies::invalidate));
-        bus.subscribe(PollService.TOPIC_CHANGED, payload -> parse(payload).ifPresent(settings::invalidate));
+        bus.subscribe(PollService.TOPIC, payload -> parse(payload).ifPresent(id -> drop(tallies, tallyVersions, id)));
+        bus.subscribe(PollService.TOPIC_CHANGED, payload -> parse(payload).ifPresent(id -> drop(settings, settingsVersions, id)));
     }
 
     private static Optional<Long> parse(String payload) {
@@ -74,13 +76,38 @@ public class PollEmbedding {
 
     /** The poll's embed settings (off unless someone turned them on). */
     public EmbedSettings settings(long pollId) {
-        return settings.get(pollId, id -> readers.settings(id).orElse(EmbedSettings.off(id)));
+        return kept(settings, settingsVersions, pollId, () -> readers.settings(pollId).orElse(EmbedSettings.off(pollId)));
+    }
+
+    /**
+     * A kept value, or one read now and kept unless it was dropped meanwhile. Never {@code Cache.get(key, loader)}:
+     * that would read the database while holding the cache's lock, and {@link #drop} (after a ballot's commit, while
+     * that transaction still holds its connection) would then wait for a loader that waits for a free connection — a
+     * pool-wide deadlock under load (seen in the bench). Two readers may read at once; a version per poll keeps a
+     * value read before a drop from being kept after it.
+     */
+    private static <T> T kept(Cache<Long, T> cache, Map<Long, java.util.concurrent.atomic.AtomicLong> versions, long pollId,
+                               java.util.function.Supplier<T> read) {
+        T value = cache.getIfPresent(pollId);
+        if (value != null) {
+            return value;
+        }
+        var version = versions.computeIfAbsent(pollId, k -> new java.util.concurrent.atomic.AtomicLong());
+        long before = version.get();
+        T fresh = read.get();
+        cache.asMap().compute(pollId, (k, old) -> version.get() == before ? fresh : old);
+        return fresh;
+    }
+
+    private static <T> void drop(Cache<Long, T> cache, Map<Long, java.util.concurrent.atomic.AtomicLong> versions, long pollId) {
+        versions.computeIfAbsent(pollId, k -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
+        cache.invalidate(pollId);
     }
 
     /** Drops this node's kept settings and readers' tally of a poll (tests that write settings directly). */
     void forget(long pollId) {
-        settings.invalidate(pollId);
-        tallies.invalidate(pollId);
+        drop(settings, settingsVersions, pollId);
+        drop(tallies, tallyVersions, pollId);
     }
 
     /** Whether the signed-in member may change this poll's embed settings (for views; {@link #update} checks). */
@@ -121,7 +148,7 @@ public class PollEmbedding {
             events.publishEvent(new EmbedSettingsChanged(pollId, poll.authorId(), summary(saved)));
         }
         pollService.pollChanged(pollId);
-        settings.invalidate(pollId);
+        afterCommit(() -> drop(settings, settingsVersions, pollId));
         return saved;
     }
 
@@ -153,7 +180,7 @@ public class PollEmbedding {
             throw new PollException("embed.otherNeedsMember");
         }
         if (readers.insert(pollId, reader, clean, now, PollService.deltas(poll, null, clean))) {
-            afterCommit(() -> tallies.invalidate(pollId));
+            afterCommit(() -> drop(tallies, tallyVersions, pollId));
             pollService.announce(pollId);
             return true;
         }
@@ -161,7 +188,7 @@ public class PollEmbedding {
             return false;
         }
         // the row said no although the kept settings said yes: closed or turned off meanwhile
-        settings.invalidate(pollId);
+        drop(settings, settingsVersions, pollId);
         throw new PollException(polls.find(pollId).map(p -> p.acceptsBallotsAt(now)).orElse(false)
                 ? "embed.anonymousOff" : "poll.closed");
     }
@@ -187,11 +214,11 @@ public class PollEmbedding {
 
     /** Readers' ballots: counts per bucket and the number of readers (exact, from the slotted tally). */
     public ReaderTally readerTally(long pollId) {
-        return tallies.get(pollId, id -> {
-            var counts = new HashMap<>(readers.tally(id));
+        return kept(tallies, tallyVersions, pollId, () -> {
+            var counts = new HashMap<>(readers.tally(pollId));
             long voters = java.util.Optional.ofNullable(counts.remove(BallotRepository.VOTERS)).orElse(0L);
             counts.values().removeIf(v -> v == 0);
-            return new ReaderTally(id, counts, voters);
+            return new ReaderTally(pollId, counts, voters);
         });
     }
 
@@ -223,7 +250,12 @@ public class PollEmbedding {
         if (poll.topicId() == null || source == null) {
             return Map.of();
         }
-        return arguments.get(poll.id(), id -> Map.copyOf(source.topArguments(poll.topicId())));
+        var kept = arguments.getIfPresent(poll.id());
+        if (kept == null) {
+            kept = Map.copyOf(source.topArguments(poll.topicId()));
+            arguments.put(poll.id(), kept);
+        }
+        return kept;
     }
 
     /** Whether the readers' tally equals a recount of their ballots (tests run it after concurrency scenarios). */

@@ -97,6 +97,8 @@ class EmbedJourneyTest extends BrowserTest {
         page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Sooner than we think")).check();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vote").setExact(true)).click();
         assertThat(page.locator("agora-poll")).containsText("Thank you, your vote was counted.");
+        assertThat(page.locator("agora-poll")).not().containsText("Readers cannot vote");
+        assertThat(page.locator("agora-poll form")).hasCount(0);
         assertThat(page.locator("agora-poll section.r h3")).containsText("1 vote");
         assertThat(page.locator("agora-poll section.m h3")).containsText("No votes yet");
         assertThat(page.locator("agora-poll [aria-live]")).containsText("Readers of this site: 1 vote");

@@ -403,4 +403,39 @@ class EmbedApiTest {
         JsonNode plain = json.readTree(send(request("/api/v1/polls/1/widget")).body());
         assertThat(plain.get("arguments").isNull()).isTrue();
     }
+
+    /** The bench once found the pool deadlocked: 20 connections held while waiting for a cache load needing a 21st. */
+    @Test
+    void thirty_readers_voting_at_once_are_all_counted_without_exhausting_the_pool() throws Exception {
+        Poll poll = embeddedPoll();
+        int readers = 30;
+        var tokensFor = new ArrayList<String>();
+        for (int i = 0; i < readers; i++) {
+            tokensFor.add(tokens.issue(poll.id()).token());
+        }
+        var start = new CountDownLatch(1);
+        try (var pool = Executors.newFixedThreadPool(readers)) {
+            var futures = new ArrayList<CompletableFuture<Integer>>();
+            for (int i = 0; i < readers; i++) {
+                String token = tokensFor.get(i);
+                long option = poll.options().get(i % 3).id();
+                futures.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                        var widget = send(request("/api/v1/polls/" + poll.id() + "/widget"));
+                        assertThat(widget.statusCode()).isEqualTo(200);
+                        return ballot(poll.id(), token, option).statusCode();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, pool));
+            }
+            start.countDown();
+            long began = System.nanoTime();
+            assertThat(futures.stream().map(CompletableFuture::join).toList()).containsOnly(201);
+            assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(25));
+        }
+        assertThat(readers(poll.id())).isEqualTo(readers);
+        assertThat(embedding.reconcile(poll.id())).isTrue();
+    }
 }
