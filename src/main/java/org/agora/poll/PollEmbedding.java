@@ -39,8 +39,11 @@ public class PollEmbedding {
             .expireAfterWrite(Duration.ofSeconds(30)).build();
     private final Cache<Long, ReaderTally> tallies = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofSeconds(5)).build();
-    private final Map<Long, java.util.concurrent.atomic.AtomicLong> settingsVersions = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<Long, java.util.concurrent.atomic.AtomicLong> tallyVersions = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Versions per poll for {@link #kept} (bounded: ids of unknown polls asked for must not grow them for ever). */
+    private final Map<Long, java.util.concurrent.atomic.AtomicLong> settingsVersions = Caffeine.newBuilder()
+            .maximumSize(100_000).expireAfterAccess(Duration.ofHours(1)).<Long, java.util.concurrent.atomic.AtomicLong>build().asMap();
+    private final Map<Long, java.util.concurrent.atomic.AtomicLong> tallyVersions = Caffeine.newBuilder()
+            .maximumSize(100_000).expireAfterAccess(Duration.ofHours(1)).<Long, java.util.concurrent.atomic.AtomicLong>build().asMap();
     private final Cache<Long, Map<VoterSides.Side, VoterSides.TopArgument>> arguments = Caffeine.newBuilder()
             .maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(60)).build();
 
