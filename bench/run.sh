@@ -2,7 +2,8 @@
 # Agora's benchmark suite: builds the production jar, starts it on a fresh embedded PostgreSQL, seeds data,
 # drives it over HTTP and JDBC from a separate process, and appends medians, p99s and ratios to a baseline
 # measured in the same run to docs/performance.md.  Usage: bench/run.sh [seconds-per-scenario]
-# Environment: BENCH_SCENARIOS=posts,polls,service (default: all three groups); BENCH_POLL_MILLION=0 skips the tally
+# Environment: BENCH_SCENARIOS=posts,polls,service,embed (default: all four groups; embed = readers' anonymous
+# ballots and 1,000 SSE streams, BENCH_SSE_STREAMS to change that number); BENCH_POLL_MILLION=0 skips the tally
 # read with 1,000,000 ballots (seeding it by SQL takes ~30-60 s on these machines). The `service` group
 # (ServiceVotes) starts the app in-process from the production jar (extracted: its classes and exactly its
 # libraries) on a database of its own, and times PollService.vote against a raw JDBC baseline in the same JVM.

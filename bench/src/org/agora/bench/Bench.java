@@ -193,7 +193,7 @@ public final class Bench {
     }
 
     private static void waitForHealth(HttpClient http, String base) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos(); // a loaded shared machine took 153 s
         while (System.nanoTime() < deadline) {
             try {
                 if (http.send(get(base + "/actuator/health"), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
