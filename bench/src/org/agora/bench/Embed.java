@@ -74,9 +74,14 @@ final class Embed {
         }
         System.out.println(baseline);
 
-        // 2. the API: a fresh signed token per ballot
+        // the cheapest HTTP request at the same concurrency, for reference: it bounds any endpoint's ratio here
+        var floor = Load.run("reference: GET /actuator/health (the suite's HTTP baseline)", http, CLIENTS, seconds,
+                c -> HttpRequest.newBuilder(URI.create(base + "/actuator/health")).GET().build(), 200);
+        System.out.println(floor);
+
+        // 2. the API: a fresh signed token per ballot (5 s of warm-up on another poll: the app has just started)
         var key = new SecretKeySpec(Base64.getDecoder().decode(SECRET), "HmacSHA256");
-        apiBallots("warm-up", http, base, apiWarm, key, 2);
+        apiBallots("warm-up", http, base, apiWarm, key, 5);
         var ballots = apiBallots("POST /api/v1/polls/{id}/ballots (64 readers at a time, a new token each)", http, base, api, key, seconds);
         System.out.println(ballots);
         String loadAtEnd = Bench.loadAverage();
@@ -91,6 +96,7 @@ final class Embed {
                 .append("| scenario | clients | requests | errors | req/s | p50 ms | p99 ms | ratio to baseline |\n")
                 .append("|---|---|---|---|---|---|---|---|\n")
                 .append(baseline.row(baseline.perSecond())).append('\n')
+                .append(floor.row(baseline.perSecond())).append('\n')
                 .append(ballots.row(baseline.perSecond())).append('\n')
                 .append(String.format("%nReaders' ballots stored: %,d; readers' tally (bucket -1): %,d (%s). Outcomes: %s.%n",
                         stored, tallied, stored == tallied ? "exact" : "NOT exact", ballots.outcomes()));
