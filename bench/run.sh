@@ -2,7 +2,8 @@
 # Agora's benchmark suite: builds the production jar, starts it on a fresh embedded PostgreSQL, seeds data,
 # drives it over HTTP and JDBC from a separate process, and appends medians, p99s and ratios to a baseline
 # measured in the same run to docs/performance.md.  Usage: bench/run.sh [seconds-per-scenario]
-# Environment: BENCH_SCENARIOS=posts,polls,service,sessions,cluster (default: all five groups); BENCH_POLL_MILLION=0 skips the tally
+# Environment: BENCH_SCENARIOS=posts,polls,service,sessions,cluster,embed (default: all six groups; embed = readers'
+# anonymous ballots and 1,000 SSE streams, BENCH_SSE_STREAMS to change that number); BENCH_POLL_MILLION=0 skips the tally
 # read with 1,000,000 ballots (seeding it by SQL takes ~30-60 s on these machines). The `service` group
 # (ServiceVotes) starts the app in-process from the production jar (extracted: its classes and exactly its
 # libraries) on a database of its own, and times PollService.vote against a raw JDBC baseline in the same JVM.
@@ -15,7 +16,7 @@ if [ -z "${JAVA_HOME:-}" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -qE '
 fi
 export PATH="$JAVA_HOME/bin:$PATH"
 SECONDS_PER_SCENARIO="${1:-10}"
-export BENCH_SCENARIOS="${BENCH_SCENARIOS:-posts,polls,service,sessions,cluster}"
+export BENCH_SCENARIOS="${BENCH_SCENARIOS:-posts,polls,service,sessions,cluster,embed}"
 wants() { [[ ",${BENCH_SCENARIOS// /}," == *",$1,"* ]]; }
 
 ./mvnw -B -q -Pproduction package -DskipTests
@@ -24,7 +25,7 @@ rm -rf target/bench-classes && mkdir -p target/bench-classes
 javac -d target/bench-classes -cp "target/classes:$(cat target/bench.cp)" bench/src/org/agora/bench/*.java
 JAR=$(ls target/agora-*.jar | grep -v original | head -1)
 
-if wants posts || wants polls; then  # (Bench ignores the groups it does not run itself)
+if wants posts || wants polls || wants embed; then  # (Bench ignores the groups it does not run itself)
   java -cp "target/bench-classes:$(cat target/bench.cp)" org.agora.bench.Bench "$JAR" docs/performance.md "$SECONDS_PER_SCENARIO"
 fi
 

@@ -32,7 +32,9 @@ import org.postgresql.PGConnection;
  * group is not run here: bench/run.sh runs {@link ServiceVotes} in a JVM of its own after this one.
  */
 public final class Bench {
-    static final String DEFAULT_SCENARIOS = "posts,polls,service";
+    static final String DEFAULT_SCENARIOS = "posts,polls,service,embed";
+    /** The app's process id (the embed scenario reads its heap with jcmd). */
+    static long appPid = -1;
     private static final int POSTERS = 64;
 
     public static void main(String[] args) throws Exception {
@@ -48,8 +50,13 @@ public final class Bench {
                 "--agora.posting.posts-per-10-minutes=100000000",
                 "--agora.posting.new-account-posts-per-10-minutes=100000000",
                 "--agora.voting.votes-per-minute=" + Polls.VOTES_PER_MINUTE,
+                "--agora.embed.token-secret=" + Embed.SECRET,
+                "--agora.embed.tokens-per-address-per-minute=100000000",
+                "--agora.embed.ballots-per-address-per-minute=100000000",
+                "--agora.embed.ballots-per-poll-per-minute=100000000",
                 "--logging.level.root=warn", "--logging.level.org.agora=info")
                 .redirectErrorStream(true).redirectOutput(Path.of("target/bench-app.log").toFile()).start();
+        appPid = app.pid();
         try {
             var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             String base = "http://localhost:" + httpPort;
@@ -76,6 +83,9 @@ public final class Bench {
         }
         if (scenarios.contains("polls")) {
             out.append(Polls.run(http, base, db, seconds, million));
+        }
+        if (scenarios.contains("embed")) {
+            out.append(Embed.run(http, base, db, seconds, appPid));
         }
         Files.writeString(report, out.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         System.out.println(out);
@@ -195,7 +205,7 @@ public final class Bench {
     }
 
     private static void waitForHealth(HttpClient http, String base) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos(); // a loaded shared machine took 153 s
         while (System.nanoTime() < deadline) {
             try {
                 if (http.send(get(base + "/actuator/health"), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {

@@ -110,6 +110,14 @@ public class PollService {
         return read;
     }
 
+    /**
+     * A published poll (never a draft) as last read: kept, like the ballot path's, and dropped when it changes on
+     * any node. For readers of embedded polls, who ask often and need no member's view of drafts.
+     */
+    public Optional<Poll> published(long pollId) {
+        return definition(pollId).filter(p -> !p.isDraft());
+    }
+
     @Transactional(readOnly = true)
     public Optional<Poll> forTopic(long topicId) {
         return polls.forTopic(topicId).filter(p -> p.status() != PollStatus.DRAFT);
@@ -281,6 +289,12 @@ public class PollService {
         }
         Computed c = computed.get(pollId, id -> compute(poll));
         return Optional.of(new PollResults(poll, c.counts(), c.voters(), c.community(), c.runoff()));
+    }
+
+    /** The results whatever the visibility rule: for callers that apply their own rule (embedded polls). */
+    PollResults computedResults(Poll poll) {
+        Computed c = computed.get(poll.id(), id -> compute(poll));
+        return new PollResults(poll, c.counts(), c.voters(), c.community(), c.runoff());
     }
 
     private Computed compute(Poll poll) {

@@ -25,10 +25,14 @@ final class AppNode implements AutoCloseable {
         this.process = process;
     }
 
-    static AppNode start(String jdbcUrl, String totpKey, String route) throws Exception {
+    /** The test profile's embed token secret (application-test.properties): every node signs with the same one. */
+    static final String EMBED_TOKEN_SECRET = "q4nJ0yqv3l2z0dC8vQx1q3n3yX1m0s5gGJc8mQ3wS9E=";
+
+    /** @param extra more {@code --name=value} arguments, e.g. higher rate limits */
+    static AppNode start(String jdbcUrl, String totpKey, String route, String... extra) throws Exception {
         int port = freePort();
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(javaBin, "-Xmx512m", "-XX:TieredStopAtLevel=1",
+        var command = new java.util.ArrayList<>(java.util.List.of(javaBin, "-Xmx512m", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), Application.class.getName(),
                 "--server.port=" + port,
                 "--spring.datasource.url=" + jdbcUrl,
@@ -38,7 +42,11 @@ final class AppNode implements AutoCloseable {
                 "--agora.base-url=http://agora.test",
                 "--agora.node.route=" + route,
                 // every node seals and reads TOTP secrets with the same key
-                "--agora.security.totp-key=" + totpKey)
+                "--agora.security.totp-key=" + totpKey,
+                // and signs embedded polls' voter tokens with the same secret (an external database requires one)
+                "--agora.embed.token-secret=" + EMBED_TOKEN_SECRET));
+        command.addAll(java.util.List.of(extra));
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(Path.of("target/node-" + route + ".log").toFile())
                 .start();

@@ -27,6 +27,7 @@ class TwoNodesTest extends BrowserTest {
     @Autowired TestAccounts testAccounts;
     @Autowired DebateService debates;
     @org.springframework.beans.factory.annotation.Value("${agora.security.totp-key}") String totpKey;
+    @Autowired org.agora.poll.TestPolls testPolls;
 
     /** Node B: the same application in a JVM of its own, on another port, against this test's PostgreSQL. */
     private int startNodeB() throws Exception {
@@ -69,5 +70,37 @@ class TwoNodesTest extends BrowserTest {
         assertThat(reader.locator(".agora-post", new Page.LocatorOptions().setHasText("Posted on node A")))
                 .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(10_000));
         readerContext.close();
+    }
+
+    @Test
+    void a_readers_vote_on_node_a_reaches_a_widgets_event_stream_on_node_b() throws Exception {
+        int b = startNodeB();
+        var poll = testPolls.single("Node A", "Node B");
+        testPolls.embed(poll.id(), true, List.of(), true, false);
+        var http = java.net.http.HttpClient.newHttpClient();
+        var lines = new java.util.concurrent.LinkedBlockingQueue<String>();
+        var stream = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://localhost:" + b + "/api/v1/polls/" + poll.id() + "/events")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofLines());
+        org.assertj.core.api.Assertions.assertThat(stream.statusCode()).isEqualTo(200);
+        var reader = java.util.concurrent.Executors.newSingleThreadExecutor();
+        reader.submit(() -> stream.body().filter(l -> l.startsWith("data:")).forEach(lines::add));
+        try {
+            var json = tools.jackson.databind.json.JsonMapper.builder().build();
+            var token = json.readTree(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(
+                            "/api/v1/polls/" + poll.id() + "/voter-token"))).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body()).get("token").asString();
+            var vote = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/v1/polls/" + poll.id() + "/ballots")))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"token\":\"" + token + "\",\"options\":["
+                            + poll.options().getFirst().id() + "]}")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            org.assertj.core.api.Assertions.assertThat(vote.statusCode()).as(vote.body()).isEqualTo(201);
+            String data = lines.poll(20, java.util.concurrent.TimeUnit.SECONDS);
+            org.assertj.core.api.Assertions.assertThat(data).as("node B's stream heard node A's ballot").isNotNull();
+            org.assertj.core.api.Assertions.assertThat(json.readTree(data.substring(5)).get("readers").get("voters").asLong()).isEqualTo(1);
+        } finally {
+            reader.shutdownNow();
+            stream.body().close();
+        }
     }
 }

@@ -61,6 +61,16 @@ public class TestPolls {
         ballots.history(poll.id(), voter, before, after, at);
     }
 
+    /** Turns embedding on for a poll straight in the database (as its author would in the Embed dialog). */
+    public void embed(long pollId, boolean anyOrigin, List<String> origins, boolean anonymous, boolean resultsAfterVoting) {
+        new ReaderBallotRepository(jdbc).save(new EmbedSettings(pollId, true, anyOrigin, origins, anonymous,
+                resultsAfterVoting), null, java.time.Instant.now());
+        embedding.forget(pollId);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private PollEmbedding embedding;
+
     public Poll single(String... options) {
         return create(PollKind.SINGLE, "OPEN", "ALWAYS", 1, 1, List.of(options));
     }

@@ -13,6 +13,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.agora.poll.ForecastResolution;
 import org.agora.poll.Poll;
 import org.agora.poll.PollAuthoring;
+import org.agora.poll.PollEmbedding;
 import org.agora.poll.PollInsights;
 import org.agora.poll.PollService;
 import org.agora.shared.ui.MainLayout;
@@ -30,6 +31,9 @@ class PollView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
     private final PollAuthoring authoring;
     private final ForecastResolution resolution;
     private final PollInsights insights;
+    private final PollEmbedding embedding;
+    final com.vaadin.flow.component.button.Button embed = new com.vaadin.flow.component.button.Button();
+    final com.vaadin.flow.component.html.Span readers = new com.vaadin.flow.component.html.Span();
     private Poll poll;
     PollCard card;
     PollManagePanel manage;
@@ -38,8 +42,9 @@ class PollView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
     private final org.agora.poll.PollModeration moderation;
 
     PollView(PollService polls, PollAuthoring authoring, ForecastResolution resolution, PollInsights insights,
-             org.agora.poll.PollModeration moderation) {
+             org.agora.poll.PollModeration moderation, PollEmbedding embedding) {
         this.moderation = moderation;
+        this.embedding = embedding;
         this.polls = polls;
         this.authoring = authoring;
         this.resolution = resolution;
@@ -68,6 +73,18 @@ class PollView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         if (PollManagePanel.shownFor(poll)) {
             manage = new PollManagePanel(authoring, resolution, moderation, poll, this::render);
             add(manage);
+        }
+        long readerVotes = embedding.readerTally(poll.id()).voters();
+        if (readerVotes > 0 || embedding.settings(poll.id()).embeddable()) {
+            readers.setText(getTranslation("embed.readers", readerVotes));
+            readers.addClassName("agora-muted");
+            add(readers);
+        }
+        if (PollEmbedding.canManage(poll)) {
+            embed.setText(getTranslation("embed.button"));
+            embed.setIcon(com.vaadin.flow.component.icon.VaadinIcon.CODE.create());
+            embed.addClickListener(e -> new EmbedDialog(embedding, poll).open());
+            add(embed);
         }
         details = new PollInsightsPanel(insights, resolution, poll);
         add(details);

@@ -17,6 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class PollViewTest extends SpringBrowserlessTest {
     @Autowired TestAccounts testAccounts;
     @Autowired PollService polls;
+    @Autowired org.agora.poll.PollAuthoring authoring;
+    @Autowired org.agora.poll.PollEmbedding embedding;
 
     @AfterEach
     void signOut() {
@@ -70,5 +72,40 @@ class PollViewTest extends SpringBrowserlessTest {
         view.card.probability.setValue(72);
         test(view.card.vote).click();
         assertThat(polls.results(8).orElseThrow().voters()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void the_author_embeds_a_poll_from_the_embed_dialog_and_sees_both_snippets_and_a_preview() {
+        testAccounts.signIn(testAccounts.member());
+        long id = authoring.create(org.agora.poll.PollDraft.single("Should newspapers embed AI polls?", java.util.List.of("Yes", "No")), true);
+        var view = open(id);
+        assertThat(view.embed.isAttached()).isTrue();
+        var dialog = new EmbedDialog(embedding, polls.find(id).orElseThrow());
+        dialog.enabled.setValue(true);
+        dialog.origins.setValue("example.org");
+        dialog.save();
+        assertThat(dialog.origins.isInvalid()).isTrue();
+        assertThat(embedding.settings(id).enabled()).isFalse();
+        dialog.origins.setValue("https://Example.org/\nhttps://blog.example.net");
+        dialog.anonymous.setValue(true);
+        dialog.save();
+        var saved = embedding.settings(id);
+        assertThat(saved.embeddable()).isTrue();
+        assertThat(saved.origins()).containsExactly("https://example.org", "https://blog.example.net");
+        assertThat(saved.anonymousVoting()).isTrue();
+        assertThat(dialog.componentSnippet.getValue()).contains("/widget/agora-poll.js").contains("<agora-poll poll=\"" + id + "\"");
+        assertThat(dialog.iframeSnippet.getValue()).contains("/embed/poll/" + id).contains("agora-poll:resize");
+        assertThat(dialog.preview.getElement().getOuterHTML()).contains("<iframe").contains("/embed/poll/" + id);
+        assertThat(open(id).readers.getText()).contains("0 votes");
+    }
+
+    @Test
+    void a_reader_and_another_member_get_no_embed_button() {
+        testAccounts.signIn(testAccounts.member());
+        long id = authoring.create(org.agora.poll.PollDraft.single("Who may embed this poll?", java.util.List.of("Yes", "No")), true);
+        testAccounts.signIn(testAccounts.member());
+        assertThat(open(id).embed.isAttached()).isFalse();
+        TestAccounts.signOut();
+        assertThat(open(id).embed.isAttached()).isFalse();
     }
 }

@@ -1,4 +1,4 @@
-package org.agora.security;
+package org.agora.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.agora.Application;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,8 +50,7 @@ class DurabilityTest {
     private final Path dataDir = Path.of("target/durability-postgres");
     private EmbeddedPostgres postgres;
     private int pgPort;
-    private Process node;
-    private volatile int nodePort;
+    private volatile AppNode node;
 
     // what the clients were told happened
     private final Map<Long, String> acknowledgedPosts = new ConcurrentHashMap<>();
@@ -62,9 +60,8 @@ class DurabilityTest {
 
     @BeforeEach
     void start() throws Exception {
-        pgPort = freePort();
+        pgPort = AppNode.freePort();
         deleteDataDir();
-        Files.deleteIfExists(Path.of("target/durability-node.log"));
         // never "clean": zonky deletes a clean instance's data directory on close, and the close after the kill
         // must leave the files for crash recovery
         postgres = startPostgres();
@@ -72,9 +69,9 @@ class DurabilityTest {
     }
 
     @AfterEach
-    void stop() throws IOException {
+    void stop() throws IOException, InterruptedException {
         if (node != null) {
-            node.destroyForcibly();
+            node.kill();
         }
         if (postgres != null) {
             postgres.close();
@@ -112,8 +109,7 @@ class DurabilityTest {
         var workload = new Workload(setUp());
         workload.start();
         awaitAcknowledgements(40);
-        node.destroyForcibly(); // SIGKILL: no shutdown hook, no graceful close
-        node.waitFor();
+        node.kill(); // SIGKILL: no shutdown hook, no graceful close
         awaitFailures(1);
         node = startNode();
         int before = acknowledgements.get();
@@ -222,7 +218,7 @@ class DurabilityTest {
     }
 
     private HttpResponse<String> send(String path, String token, String body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + nodePort + path))
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + node.port + path))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -292,42 +288,13 @@ class DurabilityTest {
         return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).getFirst().strip());
     }
 
-    private Process startNode() throws Exception {
-        nodePort = freePort();
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var process = new ProcessBuilder(javaBin, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                Application.class.getName(),
-                "--server.port=" + nodePort,
-                "--spring.datasource.url=jdbc:postgresql://localhost:" + pgPort + "/postgres",
-                "--spring.datasource.username=postgres",
+    private AppNode startNode() throws Exception {
+        return AppNode.start("jdbc:postgresql://localhost:" + pgPort + "/postgres", TOTP_KEY, "d",
                 "--spring.datasource.hikari.connection-timeout=2000",
-                "--vaadin.devmode.devTools.enabled=false",
-                "--vaadin.launch-browser=false",
-                "--agora.security.totp-key=" + TOTP_KEY,
                 "--agora.voting.votes-per-minute=100000",
                 "--agora.posting.posts-per-10-minutes=100000",
-                "--agora.posting.new-account-posts-per-10-minutes=100000")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target/durability-node.log").toFile()))
-                .start();
-        var deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("the node did not start; see target/durability-node.log");
-            }
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + nodePort + "/actuator/health"))
-                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException starting) {
-                return false;
-            }
-        });
-        return process;
+                "--agora.posting.new-account-posts-per-10-minutes=100000",
+                "--agora.api.writes-per-client-per-second=100000");
     }
 
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
