@@ -172,7 +172,7 @@ class AuthorizationMatrixTest {
                     continue;
                 }
                 for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
-                    String path = pattern.replaceAll("\\{[^}]+}", "1").replace("/**", "/x");
+                    String path = pattern.replaceAll("\\{[A-Za-z_]+(:[^/]*)?}", "1").replace("/**", "/x");
                     var cells = new StringBuilder();
                     for (String token : Arrays.asList(null, read, write)) {
                         int status = call(method.name(), path, token);

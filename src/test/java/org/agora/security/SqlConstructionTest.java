@@ -25,7 +25,8 @@ class SqlConstructionTest {
     private static final Map<String, String> REVIEWED = Map.of(
             "TopicRepository.java:keyset", "one of three literal keyset predicates chosen by a switch on the TopicSort enum",
             "TopicRepository.java:order", "one of three literal ORDER BY clauses chosen by a switch on the TopicSort enum",
-            "BallotRepository.java:sql", "one of three literal recount queries chosen by a switch on the PollKind enum");
+            "BallotRepository.java:sql", "one of three literal recount queries chosen by a switch on the PollKind enum",
+            "ReaderBallotRepository.java:sql", "one of three literal recount queries chosen by a switch on the PollKind enum");
 
     private static final Pattern SQL = Pattern.compile(
             "(?is)\\b(select\\s.+\\sfrom|insert\\s+into|update\\s+\\w+\\s+set|delete\\s+from|\\swhere\\s|order\\s+by|"
