@@ -31,9 +31,12 @@ public class ReviewQueue {
     private final Audit audit;
     private final Clock clock;
     private final AuthorNotices notices;
+    private final org.agora.debate.ThreadControls threads;
 
-    ReviewQueue(FlagRepository flags, Contents contents, Audit audit, Clock clock, AuthorNotices notices) {
+    ReviewQueue(FlagRepository flags, Contents contents, Audit audit, Clock clock, AuthorNotices notices,
+                org.agora.debate.ThreadControls threads) {
         this.notices = notices;
+        this.threads = threads;
         this.flags = flags;
         this.contents = contents;
         this.audit = audit;
@@ -170,6 +173,32 @@ public class ReviewQueue {
                 Audit.json(java.util.Map.of("postId", edited.postId(), "body", edited.after())));
         if (notifyAuthor) {
             notices.tell(item.target(), ModerationAction.EDIT, reason);
+        }
+    }
+
+    /**
+     * Moves a flagged thread to another category (the usual answer to "off-topic" flags): the move is audited by
+     * the thread controls (from and to category), the flags are actioned, and the author may be told why.
+     */
+    @StaffWithTwoFactor
+    @Transactional
+    public void move(long itemId, FlagReason category, String rawReason, Long toCategoryId, boolean notifyAuthor) {
+        var item = lockedForDecision(itemId, category);
+        if (item.target().type() != TargetType.TOPIC) {
+            throw new ModerationException(null, "moderation.moveThreadsOnly");
+        }
+        if (toCategoryId == null) {
+            throw new ModerationException("destination", "topic.categoryRequired");
+        }
+        String reason = reason(rawReason);
+        try {
+            threads.move(item.target().id(), toCategoryId, reason);
+        } catch (org.agora.debate.DebateException e) {
+            throw new ModerationException("destination", e.messageKey());
+        }
+        flags.resolve(itemId, FlagOutcome.ACTIONED, clock.instant());
+        if (notifyAuthor) {
+            notices.tell(item.target(), ModerationAction.MOVE, reason);
         }
     }
 

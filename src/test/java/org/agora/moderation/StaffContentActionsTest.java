@@ -122,6 +122,37 @@ class StaffContentActionsTest {
     }
 
     @Test
+    void a_flagged_thread_is_moved_from_the_queue_its_flags_actioned_and_its_author_told() {
+        long topicId = written.topic().id();
+        testAccounts.signIn(testAccounts.member());
+        flags.flag(Target.topic(topicId), FlagReason.OFF_TOPIC, null);
+        testAccounts.signIn(testAccounts.moderator());
+        long threadItem = queue.find(Target.topic(topicId)).orElseThrow().id();
+        long from = catalog.find(topicId).orElseThrow().category().id();
+        long to = catalog.categories().stream().filter(c -> c.id() != from).findFirst().orElseThrow().id();
+
+        assertThatThrownBy(() -> queue.move(itemId, FlagReason.OFF_TOPIC, "Wrong place", to, false))
+                .as("a post is not a thread").hasMessage("moderation.moveThreadsOnly");
+        assertThatThrownBy(() -> queue.move(threadItem, FlagReason.OFF_TOPIC, "Wrong place", null, false))
+                .hasMessage("topic.categoryRequired");
+        queue.move(threadItem, FlagReason.OFF_TOPIC, "About compute, not jobs", to, true);
+
+        assertThat(catalog.find(topicId).orElseThrow().category().id()).isEqualTo(to);
+        assertThat(queue.find(Target.topic(topicId))).as("no longer waiting in the queue")
+                .hasValueSatisfying(i -> assertThat(i.flags()).isEmpty());
+        assertThat(audit(ModerationAction.MOVE, Target.topic(topicId))).singleElement().asString()
+                .contains("About compute, not jobs");
+        // the thread's author (who wrote its opening post) is told
+        assertThat(jdbc.sql("""
+                        select count(*) from debate_notification n join debate_post p on p.id = n.post_id
+                         where p.topic_id = :topic and p.opening and n.account_id = p.author_id and n.kind = 'MODERATION'
+                        """).param("topic", topicId).query(Long.class).single()).isEqualTo(1);
+        testAccounts.signIn(testAccounts.member());
+        assertThatThrownBy(() -> queue.move(threadItem, FlagReason.OFF_TOPIC, "x", from, false))
+                .isInstanceOf(AuthorizationDeniedException.class);
+    }
+
+    @Test
     void a_member_calling_the_new_staff_methods_is_refused_at_the_service_layer() {
         testAccounts.signIn(testAccounts.member());
         long postId = written.post().id();

@@ -7,6 +7,8 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
+import java.util.List;
+import org.agora.debate.Category;
 import org.agora.moderation.FlagReason;
 import org.agora.moderation.ModerationAction;
 import org.agora.moderation.ModerationException;
@@ -19,8 +21,11 @@ import org.agora.moderation.ReviewQueue;
 class ActionDialog extends Dialog {
     /** Carries out the decision with the given category and reason. */
     interface Decision {
-        /** {@code body}: the edited text (EDIT only, else null); {@code notify}: tell the author. */
-        void decide(FlagReason category, String reason, boolean notify, String body);
+        /**
+         * {@code body}: the edited text (EDIT only, else null); {@code destination}: the category to move to (MOVE
+         * only, else null); {@code notify}: tell the author.
+         */
+        void decide(FlagReason category, String reason, boolean notify, String body, Long destination);
     }
 
     final Select<FlagReason> category = new Select<>();
@@ -28,13 +33,18 @@ class ActionDialog extends Dialog {
     final Button confirm = new Button();
     final Checkbox notify = new Checkbox();
     final TextArea body = new TextArea();
+    final Select<Category> destination = new Select<>();
 
     ActionDialog(ModerationAction action, FlagReason suggested, Decision decision, Runnable done) {
-        this(action, suggested, null, decision, done);
+        this(action, suggested, null, List.of(), decision, done);
     }
 
-    /** {@code text}: the post's text to edit (EDIT), else null. */
-    ActionDialog(ModerationAction action, FlagReason suggested, String text, Decision decision, Runnable done) {
+    /**
+     * {@code text}: the post's text to edit (EDIT), else null; {@code categories}: where a thread may move (MOVE),
+     * else empty.
+     */
+    ActionDialog(ModerationAction action, FlagReason suggested, String text, List<Category> categories,
+                 Decision decision, Runnable done) {
         setHeaderTitle(getTranslation("moderation.dialog.title." + action.name()));
         setWidth("min(36rem, 95vw)");
         category.setLabel(getTranslation("moderation.dialog.category"));
@@ -55,6 +65,10 @@ class ActionDialog extends Dialog {
         if (text != null) {
             body.setValue(text);
         }
+        destination.setLabel(getTranslation("topic.moveTo"));
+        destination.setItems(categories);
+        destination.setItemLabelGenerator(Category::name);
+        destination.setVisible(action == ModerationAction.MOVE);
         confirm.setText(getTranslation("moderation.action." + action.name()));
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         if (action == ModerationAction.SOFT_DELETE) {
@@ -63,7 +77,8 @@ class ActionDialog extends Dialog {
         confirm.addClickListener(e -> {
             try {
                 decision.decide(category.getValue(), reason.getValue(), notify.getValue(),
-                        text == null ? null : body.getValue());
+                        text == null ? null : body.getValue(),
+                        destination.getValue() == null ? null : destination.getValue().id());
                 close();
                 done.run();
             } catch (ModerationException ex) {
@@ -74,6 +89,9 @@ class ActionDialog extends Dialog {
                 } else if ("body".equals(ex.field())) {
                     body.setErrorMessage(message);
                     body.setInvalid(true);
+                } else if ("destination".equals(ex.field())) {
+                    destination.setErrorMessage(message);
+                    destination.setInvalid(true);
                 } else if ("category".equals(ex.field())) {
                     category.setErrorMessage(message);
                     category.setInvalid(true);
@@ -84,7 +102,8 @@ class ActionDialog extends Dialog {
         });
         var cancel = new Button(getTranslation("composer.cancel"), e -> close());
         cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        add(new Paragraph(getTranslation("moderation.dialog.intro." + action.name())), body, category, reason, notify);
+        add(new Paragraph(getTranslation("moderation.dialog.intro." + action.name())), body, destination, category,
+                reason, notify);
         getFooter().add(cancel, confirm);
     }
 }

@@ -47,7 +47,10 @@ class ReviewQueueView extends VerticalLayout implements HasDynamicTitle, BeforeE
     final Div items = new Div();
     private final ReviewQueue queue;
 
-    ReviewQueueView(ReviewQueue queue) {
+    private final org.agora.debate.DebateCatalog catalog;
+
+    ReviewQueueView(ReviewQueue queue, org.agora.debate.DebateCatalog catalog) {
+        this.catalog = catalog;
         this.queue = queue;
         addClassName("agora-page");
         reason.setLabel(getTranslation("moderation.queue.reason"));
@@ -176,6 +179,9 @@ class ReviewQueueView extends VerticalLayout implements HasDynamicTitle, BeforeE
             bar.add(decision(item, ModerationAction.EDIT, suggested, othersClaim));
             bar.add(decision(item, ModerationAction.SOFT_DELETE, suggested, othersClaim));
         }
+        if (item.target().type() == TargetType.TOPIC && !content.removed() && !content.gone()) {
+            bar.add(decision(item, ModerationAction.MOVE, suggested, othersClaim));
+        }
         return bar;
     }
 
@@ -191,13 +197,15 @@ class ReviewQueueView extends VerticalLayout implements HasDynamicTitle, BeforeE
         }
         button.addClickListener(e -> new ActionDialog(action, suggested,
                 action == ModerationAction.EDIT ? queue.editableText(item.id()).orElse("") : null,
-                (category, reason, notify, body) -> {
+                action == ModerationAction.MOVE ? catalog.categories() : java.util.List.of(),
+                (category, reason, notify, body, destination) -> {
             switch (action) {
                 case DISMISS -> queue.dismiss(item.id(), category, reason, notify);
                 case HIDE -> queue.hide(item.id(), category, reason, notify);
                 case RESTORE -> queue.restore(item.id(), category, reason, notify);
                 case SOFT_DELETE -> queue.softDelete(item.id(), category, reason, notify);
                 case EDIT -> queue.edit(item.id(), category, reason, body, notify);
+                case MOVE -> queue.move(item.id(), category, reason, destination, notify);
                 default -> throw new IllegalStateException(action.name());
             }
         }, () -> {
