@@ -69,7 +69,9 @@ final class VoterTokens {
         }
         try {
             byte[] given = B64D.decode(parts[1]);
-            if (!MessageDigest.isEqual(given, mac(parts[0]))) {
+            // the canonical spelling only: base64's last character carries unused bits, so "...A" and "...B" can
+            // decode alike; a token is one exact string, never a family of them
+            if (!B64.encodeToString(given).equals(parts[1]) || !MessageDigest.isEqual(given, mac(parts[0]))) {
                 return Optional.empty();
             }
             byte[] raw = B64D.decode(parts[0]);
