@@ -65,4 +65,23 @@ public class AccountStanding {
             throw new AccountException("appeal", "sanction.appealNotPossible");
         }
     }
+
+    /**
+     * An appeal from a member who cannot sign in because of this suspension or ban: {@code proof} is the failed
+     * login that proved their password (only the authentication provider makes one, and it lives in the server-side
+     * session), so nobody appeals for someone else. One appeal per sanction, as for signed-in members.
+     */
+    @Transactional
+    public void appealWhileSuspended(LoginExceptions.Suspended proof, String rawText) {
+        if (proof == null || proof.account() == null) {
+            throw new AccountException("appeal", "sanction.appealNotPossible");
+        }
+        String text = TextInput.clean(rawText, true);
+        if (text == null || text.isBlank() || text.length() > APPEAL_MAX) {
+            throw new AccountException("appeal", "sanction.appealLength");
+        }
+        if (!sanctions.appeal(proof.sanctionId(), proof.account(), text, clock.instant())) {
+            throw new AccountException("appeal", "sanction.appealNotPossible");
+        }
+    }
 }

@@ -25,11 +25,25 @@ public final class LoginExceptions {
     public static final class Suspended extends AuthenticationException {
         private final String until;
         private final String reason;
+        // server-side only (kept in the HTTP session, never rendered): made here after the password was proven, so
+        // holding one is the proof that lets a suspended member appeal without a session of their own
+        private final transient AccountId account;
+        private final long sanctionId;
 
-        Suspended(String until, String reason) {
+        Suspended(String until, String reason, AccountId account, long sanctionId) {
             super("account suspended");
             this.until = until;
             this.reason = reason;
+            this.account = account;
+            this.sanctionId = sanctionId;
+        }
+
+        AccountId account() {
+            return account;
+        }
+
+        long sanctionId() {
+            return sanctionId;
         }
 
         /** Until when, as text in UTC; empty for a ban. */

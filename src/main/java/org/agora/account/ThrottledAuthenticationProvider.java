@@ -63,7 +63,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
                 log.info("login refused, account {}: login={} address={}", block.get().kind(), LogSafe.of(login),
                         LogSafe.of(address));
                 throw new LoginExceptions.Suspended(MemberSanctioned.untilText(block.get().endsAt()),
-                        block.get().reason());
+                        block.get().reason(), user.id(), block.get().id());
             }
         }
         if (result.getPrincipal() instanceof AgoraUser user && twoFactor.isEnabled(user.id())) {

@@ -2,6 +2,7 @@ package org.agora.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
 import org.agora.support.IntegrationTest;
@@ -55,6 +56,32 @@ class SuspendedLoginTest {
         TestAccounts.signOut();
         assertThatThrownBy(() -> provider.authenticate(login(member)))
                 .isInstanceOfSatisfying(LoginExceptions.Suspended.class, e -> assertThat(e.until()).isEmpty());
+    }
+
+    @Autowired AccountStanding standing;
+
+    @Test
+    void a_suspended_member_appeals_from_the_login_page_once_and_moderators_see_it() {
+        var member = testAccounts.member();
+        testAccounts.signIn(testAccounts.moderator());
+        var suspension = sanctions.impose(member.id(), SanctionKind.SUSPEND, "Threats.", Duration.ofDays(3));
+        TestAccounts.signOut();
+        var proof = catchThrowableOfType(LoginExceptions.Suspended.class, () -> provider.authenticate(login(member)));
+
+        assertThatThrownBy(() -> standing.appealWhileSuspended(proof, "  "))
+                .hasMessage("sanction.appealLength");
+        standing.appealWhileSuspended(proof, "It was a quote from the article, not a threat.");
+        assertThatThrownBy(() -> standing.appealWhileSuspended(proof, "Again"))
+                .hasMessage("sanction.appealNotPossible");
+        // no proof, no appeal: a wrong password never yields one
+        assertThatThrownBy(() -> standing.appealWhileSuspended(null, "Let me in"))
+                .hasMessage("sanction.appealNotPossible");
+
+        testAccounts.signIn(testAccounts.moderator());
+        assertThat(sanctions.openAppeals()).anySatisfy(s -> {
+            assertThat(s.id()).isEqualTo(suspension.id());
+            assertThat(s.appeal()).isEqualTo("It was a quote from the article, not a threat.");
+        });
     }
 
     private static UsernamePasswordAuthenticationToken login(Account account) {

@@ -21,8 +21,12 @@ import org.agora.shared.ui.MainLayout;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     final LoginForm form = new LoginForm();
     final Paragraph notice = new Paragraph();
+    final com.vaadin.flow.component.html.Div appeal = new com.vaadin.flow.component.html.Div();
+    private final org.agora.account.AccountStanding standing;
 
-    public LoginView() {
+    public LoginView(org.agora.account.AccountStanding standing) {
+        this.standing = standing;
+        appeal.setVisible(false);
         addClassName("agora-narrow");
         form.setAction("login");
         form.setI18n(i18n(null));
@@ -31,7 +35,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         notice.getElement().setAttribute("role", "status");
         var register = new Paragraph(getTranslation("login.noAccount") + " ");
         register.add(new Anchor("/register", getTranslation("login.register")));
-        add(new H1(getTranslation("login.title")), notice, form, register);
+        add(new H1(getTranslation("login.title")), notice, appeal, form, register);
     }
 
     private LoginI18n i18n(String errorKey) {
@@ -67,6 +71,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         if (params.containsKey("suspended")) {
             notice.setText(suspension());
             notice.setVisible(true);
+            suspendedFailure().ifPresent(this::offerAppeal);
         } else if (params.containsKey("unconfirmed")) {
             notice.removeAll();
             notice.setText(getTranslation("login.unconfirmed.hint") + " ");
@@ -82,6 +87,37 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             notice.setText(getTranslation("login.expired"));
             notice.setVisible(true);
         }
+    }
+
+    private java.util.Optional<LoginExceptions.Suspended> suspendedFailure() {
+        var session = com.vaadin.flow.server.VaadinSession.getCurrent();
+        Object failure = session == null ? null : session.getSession()
+                .getAttribute(org.springframework.security.web.WebAttributes.AUTHENTICATION_EXCEPTION);
+        return failure instanceof LoginExceptions.Suspended s ? java.util.Optional.of(s) : java.util.Optional.empty();
+    }
+
+    /** A suspended member, whose password was just proven, may appeal from here (once per sanction). */
+    private void offerAppeal(LoginExceptions.Suspended proof) {
+        var text = new com.vaadin.flow.component.textfield.TextArea(getTranslation("standing.appeal"));
+        text.setMaxLength(org.agora.account.AccountStanding.APPEAL_MAX);
+        text.setHelperText(getTranslation("standing.appealHelp"));
+        text.setWidthFull();
+        var send = new com.vaadin.flow.component.button.Button(getTranslation("standing.send"));
+        send.setDisableOnClick(true);
+        send.addClickListener(e -> {
+            try {
+                standing.appealWhileSuspended(proof, text.getValue());
+                appeal.removeAll();
+                appeal.add(new Paragraph(getTranslation("standing.appealed", text.getValue())));
+            } catch (org.agora.account.AccountException ex) {
+                text.setErrorMessage(getTranslation(ex.messageKey()));
+                text.setInvalid(true);
+                send.setEnabled(true);
+            }
+        });
+        appeal.removeAll();
+        appeal.add(text, send);
+        appeal.setVisible(true);
     }
 
     /** Why and until when the member is suspended, from the failed login kept in the session. */
