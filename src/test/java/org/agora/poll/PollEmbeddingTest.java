@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** Embed settings are the poll author's or a moderator's to change; readers' ballots count apart and once. */
 @IntegrationTest
 class PollEmbeddingTest {
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired PollEmbedding embedding;
     @Autowired PollAuthoring authoring;
     @Autowired PollService polls;
@@ -68,6 +69,11 @@ class PollEmbeddingTest {
         // with two factors, a moderator may (a moderator action on someone else's poll)
         testAccounts.signIn(testAccounts.moderator());
         assertThat(embedding.update(id, true, true, "", true, false).embeddable()).isTrue();
+        // and it is audited like every staff action; refused attempts changed nothing to audit
+        assertThat(jdbc.sql("""
+                        select count(*) from moderation_audit
+                         where action = 'SETTINGS' and target_type = 'POLL' and target_id = :id and outcome = 'OK'
+                        """).param("id", id).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
