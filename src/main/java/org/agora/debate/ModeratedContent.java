@@ -8,5 +8,5 @@ import java.time.Instant;
  */
 public record ModeratedContent(String kind, long id, long topicId, String topicTitle, Long authorId,
                                String authorName, String excerpt, String path, Instant createdAt, boolean hidden,
-                               boolean removed) {
+                               boolean removed, String authorUsername) {
 }

@@ -171,7 +171,7 @@ public class PostModeration {
         return posts.find(postId).flatMap(p -> topics.find(p.topicId()).map(t -> new ModeratedContent("POST", p.id(),
                 t.id(), t.title(), p.author().isSystem() ? null : p.author().id(), p.author().displayName(),
                 Markdown.toPlainText(p.body(), 400), "/" + t.path() + "#post-" + p.id(), p.createdAt(), p.hidden(),
-                p.removedByModerators())));
+                p.removedByModerators(), p.author().isSystem() ? "" : p.author().username())));
     }
 
     /** A thread as moderators see it: its title and the start of its opening post. */
@@ -183,7 +183,8 @@ public class PostModeration {
             String excerpt = opening.map(p -> Markdown.toPlainText(p.body(), 400)).orElse("");
             String author = opening.map(p -> p.author().displayName()).orElse("");
             return new ModeratedContent("TOPIC", t.id(), t.id(), t.title(), t.authorId(), author, excerpt,
-                    "/" + t.path(), t.createdAt(), t.hidden(), opening.map(Post::removedByModerators).orElse(false));
+                    "/" + t.path(), t.createdAt(), t.hidden(), opening.map(Post::removedByModerators).orElse(false),
+                    opening.filter(p -> !p.author().isSystem()).map(p -> p.author().username()).orElse(""));
         });
     }
 

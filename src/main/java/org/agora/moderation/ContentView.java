@@ -5,9 +5,9 @@ package org.agora.moderation;
  * content) and its state. {@code gone} when the content no longer exists.
  */
 public record ContentView(String title, String excerpt, String authorName, String path, boolean hidden,
-                          boolean removed, boolean gone) {
+                          boolean removed, boolean gone, String authorUsername) {
     static ContentView gone(String path) {
-        return new ContentView("", "", "", path, false, false, true);
+        return new ContentView("", "", "", path, false, false, true, "");
     }
 
     /** The state the audit log keeps before and after an action. */

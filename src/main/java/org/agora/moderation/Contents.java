@@ -23,11 +23,13 @@ class Contents {
     ContentView describe(Target target, String path) {
         return switch (target.type()) {
             case POST -> posts.describePost(target.id()).map(c -> new ContentView(c.topicTitle(), c.excerpt(),
-                    c.authorName(), c.path(), c.hidden(), c.removed(), false)).orElse(ContentView.gone(path));
+                    c.authorName(), c.path(), c.hidden(), c.removed(), false, c.authorUsername()))
+                    .orElse(ContentView.gone(path));
             case TOPIC -> posts.describeTopic(target.id()).map(c -> new ContentView(c.topicTitle(), c.excerpt(),
-                    c.authorName(), c.path(), c.hidden(), c.removed(), false)).orElse(ContentView.gone(path));
+                    c.authorName(), c.path(), c.hidden(), c.removed(), false, c.authorUsername()))
+                    .orElse(ContentView.gone(path));
             case POLL_OPTION -> polls.describeOption(target.id()).map(o -> new ContentView(o.question(), o.label(),
-                    "", o.path(), o.hidden(), false, false)).orElse(ContentView.gone(path));
+                    "", o.path(), o.hidden(), false, false, "")).orElse(ContentView.gone(path));
             case ACCOUNT, POLL -> ContentView.gone(path);
         };
     }

@@ -83,6 +83,8 @@ class ReviewQueueTest {
         var item = queue.open(QueueFilter.ALL).stream().filter(i -> i.id() == itemId).findFirst().orElseThrow();
         assertThat(item.content().excerpt()).contains("wombat");
         assertThat(item.content().authorName()).isEqualTo(written.author().displayName());
+        assertThat(item.content().authorUsername()).as("links to the author's file, to warn, silence or suspend")
+                .isEqualTo(written.author().username());
         assertThat(item.flags()).extracting(QueueItem.Flag::flagger)
                 .containsExactly(flagger.username(), second.username());
         assertThat(item.flags().getFirst().text()).isEqualTo("Made-up numbers");

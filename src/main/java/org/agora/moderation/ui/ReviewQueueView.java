@@ -122,7 +122,14 @@ class ReviewQueueView extends VerticalLayout implements HasDynamicTitle, BeforeE
         }
         card.add(state);
         if (!content.authorName().isEmpty()) {
-            card.add(ModerationView.muted(getTranslation("moderation.queue.author", content.authorName())));
+            var author = ModerationView.muted(getTranslation("moderation.queue.author", content.authorName()));
+            if (!content.authorUsername().isEmpty()) {
+                // warn, silence or suspend the author: their file on /moderation/users, one click away
+                author.add(" · ");
+                author.add(new Anchor("/moderation/users?u=" + content.authorUsername(),
+                        getTranslation("moderation.queue.authorFile")));
+            }
+            card.add(author);
         }
         var excerpt = new Paragraph(content.excerpt());
         excerpt.addClassName("agora-queue-excerpt");

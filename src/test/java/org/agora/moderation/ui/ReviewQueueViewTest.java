@@ -68,6 +68,9 @@ class ReviewQueueViewTest extends SpringBrowserlessTest {
         String card = "item-" + itemId;
         var html = view.items.getElement().getOuterHTML();
         assertThat(html).contains("numbat").contains("Insults a member").contains("Harassment or abuse");
+        String author = catalog.post(post.id()).orElseThrow().author().username();
+        assertThat(html).as("the author's file, to warn, silence or suspend them")
+                .contains("href=\"/moderation/users?u=" + author + "\"");
 
         test(button(card, "Claim")).click();
         assertThat(view.items.getElement().getOuterHTML()).contains("Claimed by " + moderator.username());
