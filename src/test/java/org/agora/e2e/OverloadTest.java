@@ -106,8 +106,12 @@ class OverloadTest extends BrowserTest {
 
         testAccounts.signIn(member);
         try {
-            assertThat(polls.myBallot(poll.id())).as("the member's last vote in the browser counts")
-                    .contains(Ballot.ofOptions(List.of(poll.options().get(1).id())));
+            // the last click's round trip may still be on its way (the response waited for above can be the radio
+            // change's): the vote must land, within seconds, not necessarily by the time the loop ends
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).pollInSameThread()
+                    .untilAsserted(() -> assertThat(polls.myBallot(poll.id()))
+                            .as("the member's last vote in the browser counts")
+                            .contains(Ballot.ofOptions(List.of(poll.options().get(1).id()))));
         } finally {
             TestAccounts.signOut();
         }
