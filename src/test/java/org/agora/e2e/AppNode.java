@@ -39,6 +39,8 @@ final class AppNode implements AutoCloseable {
                 "--spring.datasource.username=postgres",
                 "--vaadin.devmode.devTools.enabled=false",
                 "--vaadin.launch-browser=false",
+                // stopped at once at the end of a test: a graceful stop would wait for open push and SSE connections
+                "--server.shutdown=immediate",
                 "--agora.base-url=http://agora.test",
                 "--agora.node.route=" + route,
                 // every node seals and reads TOTP secrets with the same key

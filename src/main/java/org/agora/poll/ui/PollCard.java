@@ -73,6 +73,13 @@ public class PollCard extends Section {
         otherText.setWidthFull();
         single.addValueChangeListener(e -> showOtherText());
         multiple.addValueChangeListener(e -> showOtherText());
+        // listeners once, here: form() runs again after every vote and would otherwise stack them (one click cast
+        // 1, 2, 4, ... ballots until the member's vote rate limit refused the last one)
+        vote.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        vote.setDisableOnClick(true);
+        vote.addClickListener(e -> castVote());
+        retract.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        retract.addClickListener(e -> retractBallot());
         add(header(), form(), results, otherAnswers);
         showResults();
     }
@@ -204,22 +211,19 @@ public class PollCard extends Section {
             showOtherText();
         }
         vote.setText(getTranslation(mine == null ? "poll.vote" : "poll.change"));
-        vote.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        vote.setDisableOnClick(true);
-        vote.addClickListener(e -> castVote());
         retract.setText(getTranslation("poll.retract"));
-        retract.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         retract.setVisible(mine != null);
-        retract.addClickListener(e -> {
-            try {
-                polls.retract(poll.id());
-            } catch (PollException ex) {
-                error(ex);
-            }
-            replaceForm();
-        });
         form.add(new HorizontalLayout(vote, retract));
         return form;
+    }
+
+    void retractBallot() {
+        try {
+            polls.retract(poll.id());
+        } catch (PollException ex) {
+            error(ex);
+        }
+        replaceForm();
     }
 
     private String scaleLabel(int v) {

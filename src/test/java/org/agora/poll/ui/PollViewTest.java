@@ -19,6 +19,8 @@ class PollViewTest extends SpringBrowserlessTest {
     @Autowired PollService polls;
     @Autowired org.agora.poll.PollAuthoring authoring;
     @Autowired org.agora.poll.PollEmbedding embedding;
+    @Autowired org.agora.poll.TestPolls testPolls;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @AfterEach
     void signOut() {
@@ -50,6 +52,24 @@ class PollViewTest extends SpringBrowserlessTest {
         assertThat(polls.results(1).orElseThrow().voters()).isEqualTo(before + 1);
         assertThat(polls.myBallot(1)).isPresent();
         assertThat(view.card.results.getElement().getOuterHTML()).contains((before + 1) + " votes");
+    }
+
+    @Test
+    void each_click_on_vote_casts_exactly_one_ballot_however_often_the_member_changes_their_mind() {
+        var poll = testPolls.single("Yes", "No");
+        var member = testAccounts.member();
+        testAccounts.signIn(member);
+        var view = open(poll.id());
+        String[] choices = {"Yes", "No", "Yes", "No", "Yes", "No"};
+        for (String choice : choices) {
+            test(view.card.single).selectItem(choice);
+            test(view.card.vote).click();
+        }
+        assertThat(polls.myBallot(poll.id()).orElseThrow().options()).containsExactly(poll.options().get(1).id());
+        long history = jdbc.sql("select count(*) from poll_ballot_history where poll_id = :poll")
+                .param("poll", poll.id()).query(Long.class).single();
+        assertThat(history).as("one history row per click: the first ballot and five changes").isEqualTo(choices.length);
+        assertThat(view.card.vote.getText()).isEqualTo("Change my vote");
     }
 
     @Test
