@@ -3,7 +3,7 @@
  *
  * Agora's embeddable poll: a plain custom element with Shadow DOM, no framework, no build step. It reads
  * /api/v1/polls/{id}/widget, lets readers vote anonymously where the poll allows it (a signed voter token kept in
- * localStorage), shows readers' and members' results apart, and follows new votes live (Server-Sent Events with
+ * localStorage and in a partitioned cookie of the poll's API), shows readers' and members' results apart, and follows new votes live (Server-Sent Events with
  * reconnect backoff, polling as the fallback). Theme it with CSS custom properties (--agora-poll-accent, -bg, -fg,
  * -muted, -border, -radius, -font) and ::part(container|question|form|option|submit|results|bar|message|link).
  * Licence: AGPL-3.0-or-later.
@@ -193,7 +193,7 @@ class AgoraPoll extends HTMLElement {
       const headers = { Accept: 'application/json' };
       const token = store.get(this.tokenKey);
       if (token) headers['Agora-Voter-Token'] = token;
-      const res = await fetch(this.api(`/widget?arguments=${this.hasAttribute('show-arguments')}`), { headers, credentials: 'omit' });
+      const res = await fetch(this.api(`/widget?arguments=${this.hasAttribute('show-arguments')}`), { headers, credentials: 'include' });
       if (res.status === 404) { this.data = null; this.stopLive(); this.show(this.t.unavailable); return; }
       if (!res.ok) throw new Error(String(res.status));
       this.data = await res.json();
@@ -307,13 +307,13 @@ class AgoraPoll extends HTMLElement {
   async send(body, fresh) {
     let token = fresh ? null : store.get(this.tokenKey);
     if (!token) {
-      const r = await fetch(this.api('/voter-token'), { method: 'POST', headers: { Accept: 'application/json' }, credentials: 'omit' });
+      const r = await fetch(this.api('/voter-token'), { method: 'POST', headers: { Accept: 'application/json' }, credentials: 'include' });
       if (!r.ok) return r;
       token = (await r.json()).token;
       store.set(this.tokenKey, token);
     }
     return fetch(this.api(`/ballots?arguments=${this.hasAttribute('show-arguments')}`), {
-      method: 'POST', credentials: 'omit',
+      method: 'POST', credentials: 'include',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify({ ...body, token }),
     });

@@ -29,6 +29,7 @@ import org.agora.shared.api.JsonApi;
 import org.agora.shared.api.Problem;
 import org.agora.shared.web.ClientAddress;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -86,8 +87,12 @@ class EmbedApi {
     EmbeddedPoll widget(@PathVariable long id,
                         @Parameter(description = "also the split by debate side and the top argument per side")
                         @RequestParam(defaultValue = "false") boolean arguments,
-                        @RequestHeader(name = TOKEN_HEADER, required = false) String token) {
+                        @RequestHeader(name = TOKEN_HEADER, required = false) String token,
+                        HttpServletRequest request) {
         Poll poll = embeddable(id);
+        if (token == null || token.isBlank()) {
+            token = VoterCookie.token(request, id).orElse(null);
+        }
         boolean voted = reader(token, id).map(r -> embedding.hasVoted(id, r)).orElse(false);
         return view(poll, voted, arguments);
     }
@@ -95,16 +100,25 @@ class EmbedApi {
     @PostMapping("/{id}/voter-token")
     @Operation(summary = "A new anonymous voter token for this poll",
             description = "Only while the poll takes readers' ballots. Keep it (the widget uses localStorage) and send it "
-                    + "with the ballot; it is good for this poll only, for 30 days, and for one ballot.")
-    @ApiResponse(responseCode = "201", description = "the token")
+                    + "with the ballot; it is good for this poll only, for 30 days, and for one ballot. It is also set as "
+                    + "a cookie for this poll's API only (`Secure; HttpOnly; SameSite=None; Partitioned`), which the API "
+                    + "reads when a request carries no token; a request whose cookie holds a valid token gets that one back.")
+    @ApiResponse(responseCode = "201", description = "a new token (and its cookie)")
+    @ApiResponse(responseCode = "200", description = "the token this browser's cookie already held for the poll")
     @ApiResponse(responseCode = "409", description = "the poll is closed or takes no anonymous ballots", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "429", description = "too many tokens from this address; see Retry-After", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     ResponseEntity<VoterToken> voterToken(@PathVariable long id, HttpServletRequest request) {
         Poll poll = embeddable(id);
         requireAnonymousOpen(poll);
+        var kept = VoterCookie.token(request, id).flatMap(t -> tokens.read(t, id));
+        if (kept.isPresent()) { // the widget lost its copy (storage cleared or partitioned): the cookie still has it
+            return ResponseEntity.ok(new VoterToken(kept.get().token(), kept.get().expiresAt()));
+        }
         throttle.token(ClientAddress.of(request));
         var issued = tokens.issue(id);
-        return ResponseEntity.status(HttpStatus.CREATED).body(new VoterToken(issued.token(), issued.expiresAt()));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .header(HttpHeaders.SET_COOKIE, VoterCookie.header(id, issued.token(), issued.expiresAt(), clock.instant()))
+                .body(new VoterToken(issued.token(), issued.expiresAt()));
     }
 
     @PostMapping("/{id}/ballots")
@@ -119,10 +133,12 @@ class EmbedApi {
     ResponseEntity<EmbeddedPoll> ballot(@PathVariable long id, @RequestBody(required = false) ReaderBallot body,
                                         @RequestParam(defaultValue = "false") boolean arguments,
                                         HttpServletRequest request) {
-        if (body == null || body.token() == null || body.token().isBlank()) {
+        if (body == null) {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "embed.tokenRequired");
         }
-        UUID reader = tokens.verify(body.token(), id)
+        String token = body.token() != null && !body.token().isBlank() ? body.token()
+                : VoterCookie.token(request, id).orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "embed.tokenRequired"));
+        UUID reader = tokens.verify(token, id)
                 .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "embed.tokenInvalid"));
         Poll poll = embeddable(id);
         throttle.ballot(ClientAddress.of(request), id);

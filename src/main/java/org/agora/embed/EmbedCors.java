@@ -14,7 +14,8 @@ import org.springframework.web.cors.CorsConfigurationSource;
 /**
  * Cross-origin rules, looked up per request: the widget script and oEmbed may be read from anywhere; a poll's
  * widget API answers only the origins its embed settings allow (all of them if "any origin" was chosen), and no
- * one while embedding is off. Never with credentials: the widget sends no cookie.
+ * one while embedding is off. Credentials are allowed there for one cookie only, the reader's voter token
+ * ({@link VoterCookie}, scoped to the poll's API path); no session cookie is ever read or set on these paths.
  */
 @Component
 class EmbedCors implements CorsConfigurationSource {
@@ -42,11 +43,18 @@ class EmbedCors implements CorsConfigurationSource {
         }
         EmbedSettings settings = embedding.settings(Long.parseLong(api.group(1)));
         var config = new CorsConfiguration();
-        config.setAllowedOrigins(!settings.embeddable() ? List.of() : settings.anyOrigin() ? List.of("*") : settings.origins());
+        // credentials only for the reader's voter cookie (scoped to this poll's API): the origin is named, never "*"
+        if (!settings.embeddable()) {
+            config.setAllowedOrigins(List.of());
+        } else if (settings.anyOrigin()) {
+            config.setAllowedOriginPatterns(List.of("*"));
+        } else {
+            config.setAllowedOrigins(settings.origins());
+        }
         config.setAllowedMethods(List.of("GET", "POST"));
         config.setAllowedHeaders(List.of("Content-Type", EmbedApi.TOKEN_HEADER, "Last-Event-ID"));
         config.setExposedHeaders(List.of("Retry-After"));
-        config.setAllowCredentials(false);
+        config.setAllowCredentials(true);
         config.setMaxAge(Duration.ofMinutes(10));
         return config;
     }

@@ -60,6 +60,11 @@ final class VoterTokens {
 
     /** The reader id of a genuine, unexpired token for this poll; empty for anything else. */
     Optional<UUID> verify(String token, long pollId) {
+        return read(token, pollId).map(Issued::reader);
+    }
+
+    /** A genuine, unexpired token for this poll with its reader and expiry; empty for anything else. */
+    Optional<Issued> read(String token, long pollId) {
         if (token == null || token.length() > 200 || !token.startsWith(PREFIX)) {
             return Optional.empty();
         }
@@ -85,7 +90,7 @@ final class VoterTokens {
             if (poll != pollId || !clock.instant().isBefore(expires)) {
                 return Optional.empty();
             }
-            return Optional.of(reader);
+            return Optional.of(new Issued(token, reader, expires));
         } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
         }

@@ -108,6 +108,10 @@ class EmbedJourneyTest extends BrowserTest {
         // reloading keeps the token: the reader has voted
         page.reload();
         assertThat(page.locator("agora-poll")).containsText("You have voted in this poll.");
+        // the host page's storage is wiped: the partitioned voter cookie still speaks for this reader
+        page.evaluate("() => localStorage.clear()");
+        page.reload();
+        assertThat(page.locator("agora-poll")).containsText("You have voted in this poll.");
 
         var iframeContext = newContext();
         Page framed = iframeContext.newPage();

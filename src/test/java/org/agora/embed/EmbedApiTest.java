@@ -56,7 +56,10 @@ class EmbedApiTest {
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.headers().allValues("Set-Cookie")).as("no cookie, no session: " + request.build().uri()).isEmpty();
+        // never a session; the only cookie is a reader's voter token, scoped to its poll's API and partitioned
+        assertThat(response.headers().allValues("Set-Cookie")).as("no session cookie: " + request.build().uri())
+                .allSatisfy(c -> assertThat(c).startsWith("agora_voter_").doesNotContainIgnoringCase("JSESSIONID")
+                        .contains("Secure").contains("HttpOnly").contains("SameSite=None").contains("Partitioned"));
         assertThat(response.body()).as("never a stack trace").doesNotContain("Exception").doesNotContain("at org.");
         return response;
     }
@@ -239,6 +242,48 @@ class EmbedApiTest {
     }
 
     @Test
+    void the_voter_token_is_also_kept_in_a_partitioned_cookie_that_stands_in_for_a_lost_copy() throws Exception {
+        Poll poll = embeddedPoll();
+        Poll other = embeddedPoll();
+        var issued = send(request("/api/v1/polls/" + poll.id() + "/voter-token").header("Origin", ALLOWED)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(issued.statusCode()).isEqualTo(201);
+        String token = json.readTree(issued.body()).get("token").asString();
+        String setCookie = issued.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(setCookie).startsWith("agora_voter_" + poll.id() + "=" + token + ";")
+                .contains("Path=/api/v1/polls/" + poll.id() + "/").contains("Max-Age=").contains("Secure")
+                .contains("HttpOnly").contains("SameSite=None").contains("Partitioned");
+        String cookie = "agora_voter_" + poll.id() + "=" + token;
+
+        // the widget lost its copy: the cookie tells the API who this reader is
+        assertThat(json.readTree(send(request("/api/v1/polls/" + poll.id() + "/widget").header("Cookie", cookie)).body())
+                .get("voted").asBoolean()).isFalse();
+        var again = send(request("/api/v1/polls/" + poll.id() + "/voter-token").header("Cookie", cookie)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(again.statusCode()).as("the kept token, not a second one").isEqualTo(200);
+        assertThat(json.readTree(again.body()).get("token").asString()).isEqualTo(token);
+        assertThat(again.headers().allValues("Set-Cookie")).isEmpty();
+
+        var vote = send(request("/api/v1/polls/" + poll.id() + "/ballots").header("Content-Type", "application/json")
+                .header("Cookie", cookie).POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"options\": [" + poll.options().getFirst().id() + "]}")));
+        assertThat(vote.statusCode()).as(vote.body()).isEqualTo(201);
+        assertThat(json.readTree(send(request("/api/v1/polls/" + poll.id() + "/widget").header("Cookie", cookie)).body())
+                .get("voted").asBoolean()).isTrue();
+        problem(send(request("/api/v1/polls/" + poll.id() + "/ballots").header("Content-Type", "application/json")
+                .header("Cookie", cookie).POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"options\": [" + poll.options().get(1).id() + "]}"))), 409, "embed.alreadyVoted");
+        assertThat(readers(poll.id())).isEqualTo(1);
+
+        // a cookie only ever speaks for its own poll: this token under the other poll's name is refused
+        problem(send(request("/api/v1/polls/" + other.id() + "/ballots").header("Content-Type", "application/json")
+                .header("Cookie", "agora_voter_" + other.id() + "=" + token).POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"options\": [" + other.options().getFirst().id() + "]}"))), 401, "embed.tokenInvalid");
+        assertThat(readers(other.id())).isZero();
+        assertThat(embedding.reconcile(poll.id())).isTrue();
+    }
+
+    @Test
     void cors_answers_only_the_polls_allowed_origins() throws Exception {
         Poll poll = embeddedPoll();
         String path = "/api/v1/polls/" + poll.id() + "/ballots";
@@ -246,7 +291,7 @@ class EmbedApiTest {
                 .header("Access-Control-Request-Headers", "content-type").method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
         assertThat(allowed.statusCode()).isEqualTo(200);
         assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains(ALLOWED);
-        assertThat(allowed.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Credentials")).as("for the voter cookie").contains("true");
         var refused = send(request(path).header("Origin", OTHER).header("Access-Control-Request-Method", "POST")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
         assertThat(refused.statusCode()).isEqualTo(403);
