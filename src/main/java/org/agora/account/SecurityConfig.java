@@ -4,6 +4,7 @@ import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.agora.account.ui.LoginView;
 import org.agora.shared.db.DatabaseMode;
@@ -117,7 +118,7 @@ class SecurityConfig {
     /** The browser app: everything the API chain does not match. */
     @Bean
     @Order(2)
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SessionTracker sessionTracker,
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SessionTracker sessionTracker, SessionMaxAge sessionMaxAge,
                                             java.util.List<org.agora.shared.web.HttpAccessRules> featureRules) throws Exception {
         // Anything not listed here and not a Vaadin route stays denied (Vaadin's default); the error page that
         // says so must itself be reachable, or the browser gets an empty 403.
@@ -130,7 +131,8 @@ class SecurityConfig {
         http.formLogin(form -> form.loginPage("/login").failureHandler(loginFailureHandler()));
         http.addFilterBefore(new LoginOriginCheck(),
                 org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class);
-        http.sessionManagement(session -> session.addSessionAuthenticationStrategy(sessionTracker));
+        http.sessionManagement(session -> session.addSessionAuthenticationStrategy(sessionTracker)
+                .addSessionAuthenticationStrategy(sessionMaxAge));
         // a URL that needs a login, asked for between the password and the code, leads to the code page
         http.exceptionHandling(e -> e.accessDeniedHandler(new SecondFactorAccessDeniedHandler()));
         http.headers(headers -> headers
@@ -211,6 +213,20 @@ class SecurityConfig {
     FilterRegistrationBean<SessionTracker> sessionTrackerFilter(SessionTracker tracker) {
         var registration = new FilterRegistrationBean<>(tracker);
         registration.setOrder(-110);
+        return registration;
+    }
+
+    /** The absolute session lifetime (see {@link SessionMaxAge} for why 12 hours); the idle one is 30 minutes. */
+    @Bean
+    SessionMaxAge sessionMaxAge(@Value("${agora.security.session-max-age:12h}") Duration maxAge, Clock clock) {
+        return new SessionMaxAge(maxAge, clock);
+    }
+
+    /** Runs before the session tracker and Spring Security: a session too old is gone before anything reads it. */
+    @Bean
+    FilterRegistrationBean<SessionMaxAge> sessionMaxAgeFilter(SessionMaxAge maxAge) {
+        var registration = new FilterRegistrationBean<>(maxAge);
+        registration.setOrder(-115);
         return registration;
     }
 
