@@ -2,13 +2,9 @@ package org.agora.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.agora.account.Account;
 import org.agora.account.AccountService;
 import org.agora.account.TestAccounts;
@@ -43,38 +39,9 @@ class XssCorpusTest extends BrowserTest {
     @Autowired FlagService flags;
     @Autowired TestPolls polls;
 
-    static List<String> corpus() throws IOException {
-        var payloads = new ArrayList<String>();
-        for (String line : Files.readAllLines(Path.of("src/test/resources/security/xss-payloads.txt"))) {
-            if (!line.isBlank() && !line.startsWith("# ")) {
-                payloads.add(line.replace("\\n", "\n").replace("\\t", "\t").replace("\\r", "\r")
-                        .replace("\\u0000", "\u0000").replace("\\u200b", "\u200b"));
-            }
-        }
-        return payloads;
-    }
-
-    /** What must not exist in a page built from the corpus, and whether any handler ran. */
-    private static final String INSPECT = """
-            () => {
-              const bad = [];
-              if (window.__xss) bad.push('window.__xss was set');
-              for (const e of document.querySelectorAll('*')) {
-                for (const a of e.attributes) {
-                  if (/^on/i.test(a.name)) bad.push(e.tagName + '[' + a.name + ']');
-                  if (/^(href|src|action|formaction|xlink:href|data)$/i.test(a.name)
-                      && /^\\s*(javascript|vbscript|data):/i.test(a.value)) bad.push(e.tagName + '[' + a.name + '=' + a.value + ']');
-                }
-              }
-              for (const e of document.querySelectorAll('main script, main iframe, main object, main embed, main img, main svg script, main form, main base, main meta, main link, main style'))
-                bad.push('element ' + e.tagName);
-              return bad;
-            }
-            """;
-
     @Test
     void the_corpus_is_inert_on_every_page_that_shows_member_content() throws Exception {
-        List<String> corpus = corpus();
+        List<String> corpus = XssCorpus.payloads();
         assertThat(corpus).hasSizeGreaterThanOrEqualTo(100);
         String marker = "xsscorpus" + (System.nanoTime() % 1_000_000);
 
@@ -114,11 +81,7 @@ class XssCorpusTest extends BrowserTest {
             TestAccounts.signOut();
         }
 
-        var dialogs = new CopyOnWriteArrayList<String>();
-        page.onDialog(d -> {
-            dialogs.add(d.message());
-            d.dismiss();
-        });
+        var dialogs = XssCorpus.dialogs(page);
         var problems = new ArrayList<String>();
         visit("/threads/" + thread.id(), marker, problems);
         visit("/threads", marker, problems);
@@ -140,14 +103,12 @@ class XssCorpusTest extends BrowserTest {
             page.getByText(waitForText).first().waitFor();
         }
         page.waitForLoadState();
-        @SuppressWarnings("unchecked")
-        var bad = (List<String>) page.evaluate(INSPECT);
-        bad.forEach(b -> problems.add(path + ": " + b));
+        problems.addAll(XssCorpus.inspect(page, path));
     }
 
     @Test
     void the_corpus_renders_to_allowlisted_html_and_an_escaped_feed() throws Exception {
-        for (String payload : corpus()) {
+        for (String payload : XssCorpus.payloads()) {
             HtmlAllowlist.assertAllowed(Markdown.toHtml(payload));
         }
         String feed = page.request().get(url("/feeds/threads.atom")).text();
