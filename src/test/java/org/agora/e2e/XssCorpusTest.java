@@ -3,6 +3,7 @@ package org.agora.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.agora.account.Account;
@@ -15,21 +16,27 @@ import org.agora.debate.Topic;
 import org.agora.moderation.FlagReason;
 import org.agora.moderation.FlagService;
 import org.agora.moderation.Target;
+import org.agora.poll.Ballot;
 import org.agora.poll.Poll;
 import org.agora.poll.PollKind;
+import org.agora.poll.PollService;
 import org.agora.poll.TestPolls;
 import org.agora.shared.text.Markdown;
+import org.agora.shared.text.TextInput;
 import org.agora.support.HtmlAllowlist;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Security case 1: a corpus of over 100 XSS and formula-injection payloads
- * ({@code src/test/resources/security/xss-payloads.txt}) goes into thread titles, posts, a display name, poll
- * options and flag reasons; then a real Chromium opens every page that shows them — the thread, the thread list,
- * search results, the poll, the profile and the moderator's review queue — and nothing runs: no dialog, no
+ * ({@code src/test/resources/security/xss-payloads.txt}, read by {@link XssCorpus}) goes into thread titles, posts,
+ * display names, poll questions, descriptions, options, "other" answers and flag reasons; then a real Chromium
+ * opens every page that shows them — the thread, the thread list, search results, the poll, the profile, the
+ * moderator's review queue and member file — and nothing runs: no dialog, no
  * {@code window.__xss}, no element with an event handler, no script, frame, object or javascript: link made from
- * user content. The server-side HTML of the Atom feed and the Markdown renderer is checked too.
+ * user content (shadow roots included), and the payloads show as text. The server-side HTML of the Atom feed and the
+ * Markdown renderer is checked too.
  */
 class XssCorpusTest extends BrowserTest {
     @Autowired TestAccounts accounts;
@@ -38,6 +45,8 @@ class XssCorpusTest extends BrowserTest {
     @Autowired AccountService accountService;
     @Autowired FlagService flags;
     @Autowired TestPolls polls;
+    @Autowired PollService pollService;
+    @Autowired JdbcClient jdbc;
 
     @Test
     void the_corpus_is_inert_on_every_page_that_shows_member_content() throws Exception {
@@ -51,8 +60,7 @@ class XssCorpusTest extends BrowserTest {
         Topic thread;
         var titled = new ArrayList<Topic>();
         try {
-            accountService.changeDisplayName(corpus.get(6).substring(0, Math.min(60, corpus.get(6).length())),
-                    accountService.me().version());
+            writer = accountService.changeDisplayName(XssCorpus.cut(corpus.get(6), 60), accountService.me().version());
             thread = debates.startTopic("Payloads " + marker, catalog.categories().getFirst().id(), List.of(), Stance.PRO,
                     "All of the corpus follows, one post each.", UUID.randomUUID());
             for (String payload : corpus) {
@@ -66,16 +74,36 @@ class XssCorpusTest extends BrowserTest {
         } finally {
             TestAccounts.signOut();
         }
-        // poll options (20 at most per poll)
-        var options = corpus.stream().limit(20).map(p -> p.length() > 120 ? p.substring(0, 120) : p).toList();
+        // a poll (20 options at most) whose question, description and options are payloads; its last option takes
+        // "other" answers in the voters' own words, which are payloads too
+        var options = corpus.stream().limit(20).map(p -> XssCorpus.cut(p, 120)).toList();
         Poll poll = polls.create(PollKind.SINGLE, "OPEN", "ALWAYS", 1, 1, options);
+        String question = XssCorpus.cut(TextInput.clean(corpus.get(3)), 300);
+        jdbc.sql("update poll set question = :q, description = :d where id = :id").param("q", question)
+                .param("d", String.join("\n\n", corpus.subList(40, 60))).param("id", poll.id()).update();
+        long other = jdbc.sql("update poll_option set is_other = true where poll_id = :p and position = :n returning id")
+                .param("p", poll.id()).param("n", options.size()).query(Long.class).single();
+        var otherAnswers = new ArrayList<String>();
+        for (Account voter : accounts.members(12)) {
+            String answer = XssCorpus.cut(TextInput.clean(corpus.get(60 + otherAnswers.size() * 4)), 200);
+            accounts.signIn(voter);
+            try {
+                pollService.vote(poll.id(), Ballot.ofOptions(List.of(other)), answer);
+            } finally {
+                TestAccounts.signOut();
+            }
+            otherAnswers.add(answer);
+        }
         // flag reasons, seen by moderators in the queue
         Account flagger = accounts.member();
         accounts.signIn(flagger);
+        var reasons = new ArrayList<String>();
         try {
             var posts = catalog.timeline(thread.id(), null, 200);
             for (int i = 1; i <= 10 && i < posts.size(); i++) {
-                flags.flag(Target.post(posts.get(i).id()), FlagReason.OTHER, corpus.get(i * 9 % corpus.size()));
+                String reason = corpus.get(i * 9 % corpus.size());
+                flags.flag(Target.post(posts.get(i).id()), FlagReason.OTHER, reason);
+                reasons.add(TextInput.clean(reason, true));
             }
         } finally {
             TestAccounts.signOut();
@@ -83,18 +111,27 @@ class XssCorpusTest extends BrowserTest {
 
         var dialogs = XssCorpus.dialogs(page);
         var problems = new ArrayList<String>();
+        var missing = new ArrayList<String>();
         visit("/threads/" + thread.id(), marker, problems);
+        expectShown(List.of(writer.displayName()), "/threads/" + thread.id(), missing);
         visit("/threads", marker, problems);
         visit("/search?q=" + marker, marker, problems);
         visit("/polls/" + poll.id(), "", problems);
+        expectShown(List.of(question), "/polls/" + poll.id(), missing);
+        expectShown(otherAnswers, "/polls/" + poll.id() + " (other answers)", missing);
         visit("/u/" + writer.username(), "", problems);
 
         Account moderator = accounts.moderator();
         logIn(moderator.username(), TestAccounts.PASSWORD, TestAccounts.totpCode(accounts.secretOf(moderator)));
         visit("/moderation/queue", "", problems);
+        expectShown(reasons, "/moderation/queue (flag reasons)", missing);
+        expectShown(List.of(writer.displayName()), "/moderation/queue (author)", missing);
+        visit("/moderation/users?u=" + writer.username(), "", problems);
+        expectShown(List.of(writer.displayName()), "/moderation/users (member file)", missing);
 
         assertThat(dialogs).as("dialogs opened by injected script").isEmpty();
         assertThat(problems).as("injected markup in the pages").isEmpty();
+        assertThat(missing).as("payloads not shown as text").isEmpty();
     }
 
     private void visit(String path, String waitForText, List<String> problems) {
@@ -104,6 +141,32 @@ class XssCorpusTest extends BrowserTest {
         }
         page.waitForLoadState();
         problems.addAll(XssCorpus.inspect(page, path));
+    }
+
+    /** Each of {@code texts} is in the text of the page's {@code <main>}. */
+    private void expectShown(Collection<String> texts, String where, List<String> missing) {
+        expectShown(XssCorpus.squeeze(page.locator("main").first().textContent()), texts, where, missing);
+    }
+
+    private static void expectShown(String shown, Collection<String> texts, String where, List<String> missing) {
+        texts.stream().filter(t -> !shown.contains(XssCorpus.squeeze(t))).forEach(t -> missing.add(where + ": " + t));
+    }
+
+    /** The inspection is not vacuous: it finds what payloads would inject, in shadow roots too. */
+    @Test
+    void the_inspection_finds_injected_markup_and_handlers_in_shadow_roots() {
+        page.setContent("<main><img src=x></main><div id=host></div><agora-poll framed></agora-poll>");
+        page.evaluate("""
+                () => {
+                  document.getElementById('host').attachShadow({ mode: 'open' }).innerHTML = '<b onclick="x()">x</b>';
+                  document.querySelector('agora-poll').attachShadow({ mode: 'open' }).innerHTML =
+                      '<div><iframe></iframe><a href="javascript:x()">x</a></div>';
+                  window.__xss = 1;
+                }
+                """);
+        assertThat(XssCorpus.inspect(page, "page")).contains("page: window.__xss was set", "page: element IMG",
+                "page: DIV shadow: B[onclick]", "page: AGORA-POLL shadow: A[href=javascript:x()]",
+                "page: AGORA-POLL shadow: element IFRAME", "page: embed page: element DIV");
     }
 
     @Test
