@@ -1,16 +1,25 @@
 package org.agora.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.agora.account.Account;
 import org.agora.account.AccountService;
 import org.agora.account.TestAccounts;
 import org.agora.debate.DebateCatalog;
 import org.agora.debate.DebateService;
+import org.agora.debate.NotificationService;
+import org.agora.debate.Post;
+import org.agora.debate.Relation;
 import org.agora.debate.Stance;
 import org.agora.debate.Topic;
 import org.agora.moderation.FlagReason;
@@ -31,9 +40,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Security case 1: a corpus of over 100 XSS and formula-injection payloads
  * ({@code src/test/resources/security/xss-payloads.txt}, read by {@link XssCorpus}) goes into thread titles, posts,
- * display names, poll questions, descriptions, options, "other" answers and flag reasons; then a real Chromium
- * opens every page that shows them — the thread, the thread list, search results, the poll, the profile, the
- * moderator's review queue and member file — and nothing runs: no dialog, no
+ * display names, poll questions, descriptions, options, "other" answers, flag reasons and moderators' notes; then a
+ * real Chromium opens every page that shows them — the thread, the thread list, search results, the poll, the
+ * profile, the moderator's review queue and member file, the bell and the notifications page — and nothing runs: no
+ * dialog, no
  * {@code window.__xss}, no element with an event handler, no script, frame, object or javascript: link made from
  * user content (shadow roots included), and the payloads show as text. The server-side HTML of the Atom feed and the
  * Markdown renderer is checked too.
@@ -46,6 +56,7 @@ class XssCorpusTest extends BrowserTest {
     @Autowired FlagService flags;
     @Autowired TestPolls polls;
     @Autowired PollService pollService;
+    @Autowired NotificationService notifications;
     @Autowired JdbcClient jdbc;
 
     @Test
@@ -132,6 +143,99 @@ class XssCorpusTest extends BrowserTest {
         assertThat(dialogs).as("dialogs opened by injected script").isEmpty();
         assertThat(problems).as("injected markup in the pages").isEmpty();
         assertThat(missing).as("payloads not shown as text").isEmpty();
+    }
+
+    @Test
+    void the_corpus_is_inert_in_the_bell_and_the_notifications() throws Exception {
+        List<String> corpus = XssCorpus.payloads();
+        String marker = "xssbell" + (System.nanoTime() % 1_000_000);
+        // the member to notify starts threads titled with payloads (and so follows them) and posts in each
+        Account member = accounts.member();
+        var threads = new ArrayList<Topic>();
+        var ownPosts = new ArrayList<Long>();
+        accounts.signIn(member);
+        try {
+            for (int i = 0; i < 6; i++) {
+                String title = XssCorpus.cut(XssCorpus.squeeze(corpus.get(i * 17 + 2) + " " + marker), 200);
+                Topic topic = debates.startTopic(title, catalog.categories().getFirst().id(), List.of(), Stance.PRO,
+                        "Opening " + marker, UUID.randomUUID());
+                threads.add(topic);
+                ownPosts.add(debates.post(topic.id(), null, Stance.PRO, null, "My argument " + marker, UUID.randomUUID()).id());
+            }
+        } finally {
+            TestAccounts.signOut();
+        }
+        // writers whose display names are payloads
+        var writers = new ArrayList<Account>();
+        for (int i = 0; i < 6; i++) {
+            accounts.signIn(accounts.member());
+            try {
+                writers.add(accountService.changeDisplayName(XssCorpus.cut(corpus.get(i * 19 + 4), 60),
+                        accountService.me().version()));
+            } finally {
+                TestAccounts.signOut();
+            }
+        }
+        // every payload once in a post that notifies the member: a reply to them, a mention of them, or a new post in
+        // a thread they follow
+        var excerpts = new ArrayList<String>();
+        for (int i = 0; i < corpus.size(); i++) {
+            int t = i % threads.size();
+            accounts.signIn(writers.get(i / threads.size() % writers.size()));
+            try {
+                String body = i % 3 == 1 ? corpus.get(i) + "\n\n@" + member.username() : corpus.get(i);
+                Post post = i % 3 == 0
+                        ? debates.post(threads.get(t).id(), ownPosts.get(t), Stance.CON, Relation.CHALLENGES, body, UUID.randomUUID())
+                        : debates.post(threads.get(t).id(), null, Stance.CON, null, body, UUID.randomUUID());
+                excerpts.add(Markdown.toPlainText(post.body(), 160));
+            } finally {
+                TestAccounts.signOut();
+            }
+        }
+        // moderators' notes to the member about their posts
+        var notes = new ArrayList<String>();
+        accounts.signIn(accounts.moderator());
+        try {
+            for (int i = 0; i < 4; i++) {
+                String note = corpus.get(i * 23 + 5);
+                notifications.notifyAuthorOfModeration(ownPosts.get(i), note);
+                notes.add(TextInput.clean(note, true));
+            }
+        } finally {
+            TestAccounts.signOut();
+        }
+        int expected = corpus.size() + notes.size();
+        // followers are told after the commit, on a background thread
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from debate_notification where account_id = :a")
+                .param("a", member.id().value()).query(Long.class).single() == expected);
+
+        var dialogs = XssCorpus.dialogs(page);
+        var problems = new ArrayList<String>();
+        logIn(member.username(), TestAccounts.PASSWORD);
+        var bell = page.locator("#bell");
+        PlaywrightAssertions.assertThat(bell).containsText("99+");
+        problems.addAll(XssCorpus.inspect(page, "/ (bell)"));
+        bell.click();
+        page.waitForURL(Pattern.compile(".*/notifications$"));
+        var items = page.locator("a.agora-notification");
+        var older = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Older notifications"));
+        for (int shown = NotificationService.PAGE; shown < expected; shown += NotificationService.PAGE) {
+            PlaywrightAssertions.assertThat(items).hasCount(shown);
+            older.click();
+        }
+        PlaywrightAssertions.assertThat(items).hasCount(expected);
+        problems.addAll(XssCorpus.inspect(page, "/notifications"));
+
+        String text = XssCorpus.squeeze(String.join(" ", items.allTextContents()));
+        var missing = new ArrayList<String>();
+        expectShown(text, threads.stream().map(Topic::title).toList(), "title", missing);
+        expectShown(text, writers.stream().map(Account::displayName).toList(), "display name", missing);
+        expectShown(text, excerpts, "post", missing);
+        expectShown(text, notes, "moderators' note", missing);
+        assertThat(dialogs).as("dialogs opened by injected script").isEmpty();
+        assertThat(problems).as("injected markup in the pages").isEmpty();
+        assertThat(missing).as("payloads not shown as text on /notifications").isEmpty();
+        assertThat(text).contains("replied to your post in", "mentioned you in", "posted in", "Moderators acted on your post");
     }
 
     private void visit(String path, String waitForText, List<String> problems) {
