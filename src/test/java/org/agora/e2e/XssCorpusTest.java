@@ -3,13 +3,17 @@ package org.agora.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.agora.account.Account;
@@ -42,8 +46,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * ({@code src/test/resources/security/xss-payloads.txt}, read by {@link XssCorpus}) goes into thread titles, posts,
  * display names, poll questions, descriptions, options, "other" answers, flag reasons and moderators' notes; then a
  * real Chromium opens every page that shows them — the thread, the thread list, search results, the poll, the
- * profile, the moderator's review queue and member file, the bell and the notifications page — and nothing runs: no
- * dialog, no
+ * profile, the moderator's review queue and member file, the bell and the notifications page, the
+ * {@code <agora-poll>} widget on another site's page and the widget's iframe page — and nothing runs: no dialog, no
  * {@code window.__xss}, no element with an event handler, no script, frame, object or javascript: link made from
  * user content (shadow roots included), and the payloads show as text. The server-side HTML of the Atom feed and the
  * Markdown renderer is checked too.
@@ -236,6 +240,136 @@ class XssCorpusTest extends BrowserTest {
         assertThat(problems).as("injected markup in the pages").isEmpty();
         assertThat(missing).as("payloads not shown as text on /notifications").isEmpty();
         assertThat(text).contains("replied to your post in", "mentioned you in", "posted in", "Moderators acted on your post");
+    }
+
+    /** Waits until every widget in the page (or frame) has rendered its form, members' results and both arguments. */
+    private static final String WIDGETS_READY = """
+            n => { const ws = [...document.querySelectorAll('agora-poll')];
+                   return ws.length === n && ws.every(w => w.shadowRoot && w.shadowRoot.querySelector('form')
+                       && w.shadowRoot.querySelector('section.m .row') && w.shadowRoot.querySelectorAll('blockquote.arg').length === 2); }
+            """;
+
+    /** What each widget got from the API and the text it shows. */
+    private static final String WIDGETS = """
+            () => [...document.querySelectorAll('agora-poll')].map(w => ({
+              poll: w.getAttribute('poll'), title: document.title, text: w.shadowRoot.textContent,
+              question: w.data.question, labels: w.data.options.map(o => o.label),
+              arguments: Object.values(w.data.arguments || {}).map(a => a.excerpt) }))
+            """;
+
+    @Test
+    void the_corpus_is_inert_in_the_widget_on_another_site_and_in_its_iframe_page() throws Exception {
+        List<String> corpus = XssCorpus.payloads();
+        String marker = "xsswidget" + (System.nanoTime() % 1_000_000);
+        // option labels as the poll editor keeps them: cleaned, at most 120 characters, distinct
+        var distinct = new LinkedHashMap<String, String>();
+        corpus.forEach(p -> {
+            String label = XssCorpus.cut(TextInput.clean(p), 120);
+            distinct.putIfAbsent(label.toLowerCase(Locale.ROOT), label);
+        });
+        var labels = List.copyOf(distinct.values());
+        // three polls (a browser opens at most 6 connections to a host, and each widget keeps one for live results),
+        // each in a thread whose most convincing argument per side is made of payloads; one member vote each, so that
+        // the members' results list every option
+        var expected = new LinkedHashMap<Long, Poll>();
+        int perPoll = (labels.size() + 2) / 3;
+        Account author = accounts.member();
+        var voters = accounts.members(3);
+        try (var site = new HostSite()) {
+            for (int k = 0; k < 3; k++) {
+                Topic thread;
+                accounts.signIn(author);
+                try {
+                    thread = debates.startTopic("Widget debate " + k + " " + marker, catalog.categories().getFirst().id(),
+                            List.of(), Stance.NEUTRAL, "Which side are you on?", UUID.randomUUID());
+                    debates.post(thread.id(), null, Stance.PRO, null, String.join("\n\n", corpus.subList(k * 8, k * 8 + 4)),
+                            UUID.randomUUID());
+                    debates.post(thread.id(), null, Stance.CON, null, String.join("\n\n", corpus.subList(k * 8 + 4, k * 8 + 8)),
+                            UUID.randomUUID());
+                } finally {
+                    TestAccounts.signOut();
+                }
+                var options = labels.subList(k * perPoll, Math.min(labels.size(), (k + 1) * perPoll));
+                Poll poll = polls.create(PollKind.SINGLE, "OPEN", "ALWAYS", 1, 1, options);
+                // the widget does not show the description (it is not in its JSON); set it all the same
+                jdbc.sql("update poll set question = :q, description = :d, topic_id = :t where id = :id")
+                        .param("q", XssCorpus.cut(TextInput.clean(corpus.get(k * 31 + 9)) + " " + marker, 300))
+                        .param("d", String.join("\n\n", corpus.subList(k * 8 + 30, k * 8 + 38)))
+                        .param("t", thread.id()).param("id", poll.id()).update();
+                jdbc.sql("update poll_option set is_other = true where poll_id = :p and position = :n")
+                        .param("p", poll.id()).param("n", options.size()).update();
+                polls.embed(poll.id(), false, List.of(site.origin()), true, false);
+                accounts.signIn(voters.get(k));
+                try {
+                    pollService.vote(poll.id(), Ballot.ofOptions(List.of(poll.options().getFirst().id())));
+                } finally {
+                    TestAccounts.signOut();
+                }
+                expected.put(poll.id(), pollService.find(poll.id()).orElseThrow());
+            }
+            String app = "http://localhost:" + port;
+            var widgets = new StringBuilder();
+            var frames = new StringBuilder();
+            for (long id : expected.keySet()) {
+                widgets.append("<agora-poll poll=\"%d\" lang=\"en\" show-arguments></agora-poll>\n".formatted(id));
+                frames.append("<iframe id=\"poll-%2$d\" src=\"%1$s/embed/poll/%2$d?arguments=true\" width=\"600\" height=\"900\" title=\"Agora poll\"></iframe>\n"
+                        .formatted(app, id));
+            }
+            site.page("/component.html", """
+                    <!doctype html><html lang="en"><head><meta charset="utf-8"><title>A blog</title>
+                    <script type="module" src="%s/widget/agora-poll.js"></script></head>
+                    <body><h1>Polls of the week</h1>
+                    %s</body></html>
+                    """.formatted(app, widgets)).page("/iframe.html", """
+                    <!doctype html><html lang="en"><head><meta charset="utf-8"><title>A blog (iframes)</title></head>
+                    <body><h1>Polls of the week</h1>
+                    %s</body></html>
+                    """.formatted(frames));
+
+            var dialogs = XssCorpus.dialogs(page);
+            var problems = new ArrayList<String>();
+            var missing = new ArrayList<String>();
+            page.navigate(site.url("/component.html"));
+            page.waitForFunction(WIDGETS_READY, expected.size());
+            problems.addAll(XssCorpus.inspect(page, "widget on " + site.origin()));
+            checkWidgets(page.mainFrame(), expected, false, missing);
+
+            page.navigate(site.url("/iframe.html"));
+            var embedded = page.mainFrame().childFrames();
+            assertThat(embedded).hasSize(expected.size());
+            for (Frame frame : embedded) {
+                assertThat(frame.url()).startsWith(app + "/embed/poll/");
+                frame.waitForFunction(WIDGETS_READY, 1);
+                problems.addAll(XssCorpus.inspect(frame, frame.url()));
+                checkWidgets(frame, expected, true, missing);
+            }
+            assertThat(dialogs).as("dialogs opened by injected script").isEmpty();
+            assertThat(problems).as("injected markup in the widget").isEmpty();
+            assertThat(missing).as("payloads not shown as text in the widget").isEmpty();
+        }
+    }
+
+    /** The widgets got the payloads from the API unchanged, and show them as text. */
+    @SuppressWarnings("unchecked")
+    private static void checkWidgets(Frame frame, Map<Long, Poll> expected, boolean framed, List<String> missing) {
+        var widgets = (List<Map<String, Object>>) frame.evaluate(WIDGETS);
+        assertThat(widgets).isNotEmpty();
+        for (var w : widgets) {
+            Poll poll = expected.get(Long.parseLong((String) w.get("poll")));
+            assertThat(w.get("question")).isEqualTo(poll.question());
+            assertThat((List<String>) w.get("labels")).containsExactlyElementsOf(
+                    poll.options().stream().map(o -> o.label()).toList());
+            var arguments = (List<String>) w.get("arguments");
+            assertThat(arguments).hasSize(2).allMatch(a -> a.contains("xss") || a.contains("click"));
+            String text = XssCorpus.squeeze((String) w.get("text"));
+            String where = (framed ? "iframe page" : "widget") + " of poll " + poll.id();
+            expectShown(text, List.of(poll.question()), where + " question", missing);
+            expectShown(text, poll.options().stream().map(o -> o.label()).toList(), where + " option", missing);
+            expectShown(text, arguments, where + " argument", missing);
+            if (framed) {
+                assertThat(XssCorpus.squeeze((String) w.get("title"))).isEqualTo(XssCorpus.squeeze(poll.question() + " · Agora"));
+            }
+        }
     }
 
     private void visit(String path, String waitForText, List<String> problems) {
