@@ -5,10 +5,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.agora.poll.Poll;
@@ -29,8 +25,8 @@ class EmbedJourneyTest extends BrowserTest {
     @Autowired TestPolls testPolls;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    private HttpServer allowedHost;
-    private HttpServer otherHost;
+    private HostSite allowedHost;
+    private HostSite otherHost;
     private Poll poll;
 
     @BeforeEach
@@ -38,50 +34,35 @@ class EmbedJourneyTest extends BrowserTest {
         poll = testPolls.single("Sooner than we think", "Later than they say", "Never");
         jdbc.sql("update poll set question = 'When will AI do most of the work people are paid for today?' where id = :id")
                 .param("id", poll.id()).update();
-        allowedHost = host();
-        otherHost = host();
-        testPolls.embed(poll.id(), false, List.of(origin(allowedHost)), true, false);
+        allowedHost = blog();
+        otherHost = blog();
+        testPolls.embed(poll.id(), false, List.of(allowedHost.origin()), true, false);
     }
 
     @AfterEach
     void stopHosts() {
-        allowedHost.stop(0);
-        otherHost.stop(0);
+        allowedHost.close();
+        otherHost.close();
     }
 
-    private static String origin(HttpServer server) {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
-    }
-
-    /** A tiny website on 127.0.0.1: /component.html?poll=ID and /iframe.html?poll=ID, pointing at the app. */
-    private HttpServer host() throws Exception {
-        var server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    /** A blog on 127.0.0.1: /component.html and /iframe.html, pointing at the app. */
+    private HostSite blog() throws Exception {
         String app = "http://localhost:" + port;
-        server.createContext("/", exchange -> {
-            String path = exchange.getRequestURI().getPath();
-            String html = path.equals("/iframe.html") ? """
-                    <!doctype html><html lang="en"><head><meta charset="utf-8"><title>A blog (iframe)</title></head>
-                    <body><h1>A blog post</h1>
-                    <iframe id="poll" src="%1$s/embed/poll/%2$d" data-agora-poll="%2$d" width="100%%" height="300" style="border:0" title="Agora poll"></iframe>
-                    <script>addEventListener("message", e => { if (e.origin === "%1$s" && e.data && e.data.type === "agora-poll:resize")
-                      document.querySelectorAll('iframe[data-agora-poll="' + e.data.poll + '"]').forEach(f => f.style.height = e.data.height + "px"); });</script>
-                    </body></html>
-                    """.formatted(app, poll.id()) : """
-                    <!doctype html><html lang="en"><head><meta charset="utf-8"><title>A blog (web component)</title>
-                    <script type="module" src="%1$s/widget/agora-poll.js"></script>
-                    <style>body{font-family:Georgia,serif;max-width:40rem;margin:2rem auto;padding:0 1rem}</style></head>
-                    <body><h1>What readers of this blog think</h1><p>Our question of the week, asked on Agora:</p>
-                    <agora-poll poll="%2$d" lang="en"></agora-poll>
-                    </body></html>
-                    """.formatted(app, poll.id());
-            byte[] body = html.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
-        return server;
+        return new HostSite().page("/iframe.html", """
+                <!doctype html><html lang="en"><head><meta charset="utf-8"><title>A blog (iframe)</title></head>
+                <body><h1>A blog post</h1>
+                <iframe id="poll" src="%1$s/embed/poll/%2$d" data-agora-poll="%2$d" width="100%%" height="300" style="border:0" title="Agora poll"></iframe>
+                <script>addEventListener("message", e => { if (e.origin === "%1$s" && e.data && e.data.type === "agora-poll:resize")
+                  document.querySelectorAll('iframe[data-agora-poll="' + e.data.poll + '"]').forEach(f => f.style.height = e.data.height + "px"); });</script>
+                </body></html>
+                """.formatted(app, poll.id())).page("/component.html", """
+                <!doctype html><html lang="en"><head><meta charset="utf-8"><title>A blog (web component)</title>
+                <script type="module" src="%1$s/widget/agora-poll.js"></script>
+                <style>body{font-family:Georgia,serif;max-width:40rem;margin:2rem auto;padding:0 1rem}</style></head>
+                <body><h1>What readers of this blog think</h1><p>Our question of the week, asked on Agora:</p>
+                <agora-poll poll="%2$d" lang="en"></agora-poll>
+                </body></html>
+                """.formatted(app, poll.id()));
     }
 
     @Test
@@ -89,11 +70,11 @@ class EmbedJourneyTest extends BrowserTest {
         // a second reader's page, open before anyone votes: it must see both votes arrive
         var watcherContext = newContext();
         Page watcher = watcherContext.newPage();
-        watcher.navigate(origin(allowedHost) + "/component.html");
+        watcher.navigate(allowedHost.origin() + "/component.html");
         var watcherReaders = watcher.locator("agora-poll section.r h3");
         assertThat(watcherReaders).containsText("No votes yet");
 
-        page.navigate(origin(allowedHost) + "/component.html");
+        page.navigate(allowedHost.origin() + "/component.html");
         page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Sooner than we think")).check();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vote").setExact(true)).click();
         assertThat(page.locator("agora-poll")).containsText("Thank you, your vote was counted.");
@@ -115,7 +96,7 @@ class EmbedJourneyTest extends BrowserTest {
 
         var iframeContext = newContext();
         Page framed = iframeContext.newPage();
-        framed.navigate(origin(allowedHost) + "/iframe.html");
+        framed.navigate(allowedHost.origin() + "/iframe.html");
         var frame = framed.frameLocator("#poll");
         frame.getByRole(AriaRole.RADIO, new com.microsoft.playwright.FrameLocator.GetByRoleOptions().setName("Never")).check();
         frame.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.FrameLocator.GetByRoleOptions().setName("Vote").setExact(true)).click();
@@ -131,7 +112,7 @@ class EmbedJourneyTest extends BrowserTest {
 
     @Test
     void a_site_the_poll_does_not_allow_gets_a_blocked_frame_and_refused_api_calls() {
-        page.navigate(origin(otherHost) + "/component.html");
+        page.navigate(otherHost.origin() + "/component.html");
         assertThat(page.locator("agora-poll")).containsText("The poll could not be loaded.");
         Object fetched = page.evaluate("async url => { try { await fetch(url); return 'answered'; } catch (e) { return 'refused'; } }",
                 url("/api/v1/polls/" + poll.id() + "/widget"));
@@ -141,14 +122,14 @@ class EmbedJourneyTest extends BrowserTest {
         // allowed frame would then hold <agora-poll>, which is in the embed page's HTML itself
         var refusals = new java.util.concurrent.CopyOnWriteArrayList<String>();
         page.onConsoleMessage(m -> refusals.add(m.text()));
-        page.navigate(origin(otherHost) + "/iframe.html");
+        page.navigate(otherHost.origin() + "/iframe.html");
         org.assertj.core.api.Assertions.assertThat(page.frameLocator("#poll").locator("agora-poll").count()).isZero();
         org.assertj.core.api.Assertions.assertThat(page.frames()).hasSize(2);
         org.assertj.core.api.Assertions.assertThat(page.frames().get(1).url()).doesNotStartWith(url("/embed/poll/"))
                 .as("blocked: " + refusals);
 
         // the allowed host's iframe, for contrast, loads
-        page.navigate(origin(allowedHost) + "/iframe.html");
+        page.navigate(allowedHost.origin() + "/iframe.html");
         assertThat(page.frameLocator("#poll").locator("agora-poll")).containsText("Sooner than we think");
     }
 }
