@@ -2,8 +2,12 @@
 # Agora's benchmark suite: builds the production jar, starts it on a fresh embedded PostgreSQL, seeds data,
 # drives it over HTTP and JDBC from a separate process, and appends medians, p99s and ratios to a baseline
 # measured in the same run to docs/performance.md.  Usage: bench/run.sh [seconds-per-scenario]
-# Environment: BENCH_SCENARIOS=posts,polls,service,sessions,cluster,embed (default: all six groups; embed = readers'
-# anonymous ballots and 1,000 SSE streams, BENCH_SSE_STREAMS to change that number); BENCH_POLL_MILLION=0 skips the tally
+# Environment: BENCH_SCENARIOS=posts,polls,service,sessions,cluster,embed,vitals (default: all seven groups; embed =
+# readers' anonymous ballots and 1,000 SSE streams, BENCH_SSE_STREAMS to change that number; vitals = first-load JS/CSS
+# bytes, the widget's size and Core Web Vitals of / and /threads/1 in Debian's headless Chromium (/usr/bin/chromium,
+# never a downloaded browser) through Playwright, CPU slowed x4: BENCH_VITALS_RUNS (7) rounds, BENCH_VITALS_WARM_RUNS (3)
+# of them warm too, BENCH_VITALS_NETWORK_RUNS (3) with slow 4G, as many as fit in BENCH_VITALS_BUDGET_SECONDS (160));
+# BENCH_POLL_MILLION=0 skips the tally
 # read with 1,000,000 ballots (seeding it by SQL takes ~30-60 s on these machines). The `service` group
 # (ServiceVotes) starts the app in-process from the production jar (extracted: its classes and exactly its
 # libraries) on a database of its own, and times PollService.vote against a raw JDBC baseline in the same JVM.
@@ -16,13 +20,14 @@ if [ -z "${JAVA_HOME:-}" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -qE '
 fi
 export PATH="$JAVA_HOME/bin:$PATH"
 SECONDS_PER_SCENARIO="${1:-10}"
-export BENCH_SCENARIOS="${BENCH_SCENARIOS:-posts,polls,service,sessions,cluster,embed}"
+export BENCH_SCENARIOS="${BENCH_SCENARIOS:-posts,polls,service,sessions,cluster,embed,vitals}"
 wants() { [[ ",${BENCH_SCENARIOS// /}," == *",$1,"* ]]; }
 
 ./mvnw -B -q -Pproduction package -DskipTests
 ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=runtime
 rm -rf target/bench-classes && mkdir -p target/bench-classes
-javac -d target/bench-classes -cp "target/classes:$(cat target/bench.cp)" bench/src/org/agora/bench/*.java
+# Vitals.java needs Playwright (test scope) and is compiled on its own below, only when the vitals group runs
+javac -d target/bench-classes -cp "target/classes:$(cat target/bench.cp)" $(ls bench/src/org/agora/bench/*.java | grep -v '/Vitals\.java$')
 JAR=$(ls target/agora-*.jar | grep -v original | head -1)
 
 if wants posts || wants polls || wants embed; then  # (Bench ignores the groups it does not run itself)
@@ -59,4 +64,13 @@ if wants service; then
   fi
   # the application jar's manifest puts lib/*.jar on the classpath
   java -Xmx2g -cp "target/bench-classes:$APP_JAR" org.agora.bench.ServiceVotes docs/performance.md "$SECONDS_PER_SCENARIO"
+fi
+
+if wants vitals; then
+  # first-load bytes and Core Web Vitals: the production jar on its own, Debian's Chromium driven by Playwright, whose
+  # jar is a test-scope dependency: a classpath of its own (test scope), so the other groups keep the runtime one
+  export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+  ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/bench-test.cp -Dmdep.includeScope=test
+  javac -d target/bench-classes -cp "target/bench-classes:$(cat target/bench-test.cp)" bench/src/org/agora/bench/Vitals.java
+  java -cp "target/bench-classes:$(cat target/bench-test.cp)" org.agora.bench.Vitals "$JAR" docs/performance.md
 fi
