@@ -20,6 +20,17 @@ class BallotRepository {
     /** The tally bucket that counts voters (ballots), beside the per-option or per-value buckets. */
     static final long VOTERS = -1;
 
+    /**
+     * "The voter may take part now": no silence, suspension or ban in force (the rule of account's
+     * {@code SanctionRepository.active}; warnings never stop anyone). Lets a ballot be one autocommitted statement
+     * instead of a check, the ballot and a commit; when it stops a ballot, the service asks account why.
+     */
+    private static final String VOTER_IN_GOOD_STANDING = """
+             and not exists (select 1 from account_sanction s
+                              where s.account_id = :voter and s.kind <> 'WARN' and s.lifted_at is null
+                                and s.starts_at <= :now and (s.ends_at is null or s.ends_at > :now))
+            """;
+
     private final JdbcClient jdbc;
 
     BallotRepository(JdbcClient jdbc) {
@@ -38,9 +49,9 @@ class BallotRepository {
     }
 
     /**
-     * A voter's first ballot in one statement: the ballot (only while the poll row is open), its history row and
-     * the tallies (in ascending bucket order, in the voter's slot). False, with nothing written, if the voter has
-     * a ballot already or the poll is not open.
+     * A voter's first ballot in one statement: the ballot (only while the poll row is open and the voter is in
+     * good standing), its history row and the tallies (in ascending bucket order, in the voter's slot). False,
+     * with nothing written, if the voter has a ballot already, the poll is not open or the voter is sanctioned.
      */
     boolean firstBallot(long pollId, long voterId, Ballot ballot, Instant now, java.util.SortedMap<Long, Integer> deltas) {
         return jdbc.sql("""
@@ -49,6 +60,7 @@ class BallotRepository {
                             select :poll, :voter, :options, :value, :now, :now
                              where exists (select 1 from poll p where p.id = :poll and p.status = 'OPEN'
                                                                   and (p.closes_at is null or p.closes_at > :now))
+                        """ + VOTER_IN_GOOD_STANDING + """
                             on conflict (poll_id, voter_id) do nothing
                             returning poll_id
                         ), history as (
@@ -69,6 +81,57 @@ class BallotRepository {
                 .param("slot", (int) Math.floorMod(voterId, SLOTS))
                 .param("buckets", deltas.keySet().toArray(Long[]::new))
                 .param("deltas", deltas.values().toArray(Integer[]::new))
+                .query(Long.class).single() == 1;
+    }
+
+    /**
+     * Changes a voter's ballot to another in one statement, without a transaction around it: locks the ballot row,
+     * writes the new ballot (only if it differs, while the poll row is open and the voter is in good standing),
+     * its history row (old and new), and moves the tallies from the old ballot's buckets to the new one's (net per
+     * bucket, ascending, in the voter's slot; the voters bucket does not move). The old buckets are read from the
+     * locked row by the same rule as {@code PollService.deltas}: options for single and multiple choice, the first
+     * preference for ranked, the value for scales and forecasts. False, with nothing written, if the voter has no
+     * ballot, the same one, or may not vote now (the service then asks why in a transaction).
+     */
+    boolean changeAtOnce(long pollId, long voterId, PollKind kind, Ballot after, List<Long> afterBuckets, Instant now) {
+        return jdbc.sql("""
+                        with changed as (
+                            update poll_ballot b set options = cast(:options as bigint[]), value = cast(:value as integer),
+                                                     updated_at = :now
+                              from (select options, value from poll_ballot
+                                     where poll_id = :poll and voter_id = :voter for update) old
+                             where b.poll_id = :poll and b.voter_id = :voter
+                               and (old.options is distinct from cast(:options as bigint[])
+                                    or old.value is distinct from cast(:value as integer))
+                               and exists (select 1 from poll p where p.id = :poll and p.status = 'OPEN'
+                                                                and (p.closes_at is null or p.closes_at > :now))
+                        """ + VOTER_IN_GOOD_STANDING + """
+                            returning old.options as old_options, old.value as old_value
+                        ), history as (
+                            insert into poll_ballot_history (poll_id, voter_id, at, old_options, old_value, new_options, new_value)
+                            select :poll, :voter, :now, old_options, old_value, cast(:options as bigint[]), cast(:value as integer)
+                              from changed
+                        ), moves as (
+                            select bucket, sum(delta)::integer as delta
+                              from (select unnest(case when :kind in ('SINGLE', 'MULTIPLE') then old_options
+                                                       when :kind = 'RANKED' then array[old_options[1]]
+                                                       else array[old_value::bigint] end) as bucket, -1 as delta
+                                      from changed
+                                    union all
+                                    select unnest(cast(:afterBuckets as bigint[])), 1 from changed) d
+                             group by bucket
+                            having sum(delta) <> 0
+                        ), tally as (
+                            insert into poll_tally (poll_id, bucket, slot, count)
+                            select :poll, bucket, :slot, delta from moves order by bucket
+                            on conflict (poll_id, bucket, slot) do update set count = poll_tally.count + excluded.count
+                        )
+                        select count(*) from changed
+                        """)
+                .param("poll", pollId).param("voter", voterId).param("options", array(after))
+                .param("value", after.value()).param("now", Timestamp.from(now)).param("kind", kind.name())
+                .param("afterBuckets", afterBuckets.toArray(Long[]::new))
+                .param("slot", (int) Math.floorMod(voterId, SLOTS))
                 .query(Long.class).single() == 1;
     }
 

@@ -138,11 +138,39 @@ public class PollService {
     /**
      * Casts or changes the signed-in member's ballot; {@code otherText} is the member's own answer when the
      * ballot picks the poll's "other" option (required then, ignored otherwise).
+     * <p>
+     * The common cases, a first ballot and a change to another answer, are each ONE statement that also checks
+     * that the poll is open and the member in good standing (no separate check first): with the commit, two round
+     * trips. Anything else — an "other" answer, the same ballot again, a closed poll, a sanctioned member, a race —
+     * goes on in the same transaction, step by step, to find out what happened and say why. (One transaction and
+     * one pooled connection per vote, as before: a vote never queues for the pool twice.)
      */
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public void vote(long pollId, Ballot ballot, String otherText) {
         long voter = CurrentUser.require().id().value();
+        Instant now = clock.instant();
+        Poll known = definition(pollId).filter(p -> !p.isDraft() || p.isAuthor(voter)).orElse(null);
+        boolean taken = false;
+        if (known != null && known.acceptsBallotsAt(now)) {
+            Ballot clean = validate(known, ballot);
+            if (otherAnswer(known, clean, otherText) == null) {
+                take(voter);
+                taken = true;
+                // statements that return false wrote nothing: the explained path below goes on safely
+                if (ballots.firstBallot(pollId, voter, clean, now, deltas(known, null, clean))
+                        || ballots.changeAtOnce(pollId, voter, known.kind(), clean, buckets(known, clean), now)) {
+                    meters.ballotCast();
+                    changed(pollId);
+                    return;
+                }
+            }
+        }
+        voteExplained(pollId, voter, ballot, otherText, taken);
+    }
+
+    /** The vote step by step (in the caller's transaction), with a reason for every refusal (sanction, poll, ballot). */
+    private void voteExplained(long pollId, long voter, Ballot ballot, String otherText, boolean rateTaken) {
         requireCanParticipate();
         Instant now = clock.instant();
         Poll poll = definition(pollId).filter(p -> !p.isDraft() || p.isAuthor(voter))
@@ -153,7 +181,9 @@ public class PollService {
         requireOpen(poll, now);
         Ballot clean = validate(poll, ballot);
         String other = otherAnswer(poll, clean, otherText);
-        take(voter);
+        if (!rateTaken) {
+            take(voter);
+        }
         if (ballots.firstBallot(pollId, voter, clean, now, deltas(poll, null, clean))) {
             // the common case in one statement: ballot, history row and tallies
             if (other != null) {
@@ -415,11 +445,20 @@ public class PollService {
         if (ballot == null) {
             return;
         }
-        switch (poll.kind()) {
-            case SINGLE, MULTIPLE -> ballot.options().forEach(o -> deltas.merge(o, delta, Integer::sum));
-            case RANKED -> deltas.merge(ballot.options().getFirst(), delta, Integer::sum);
-            case SCALE, FORECAST -> deltas.merge((long) ballot.value(), delta, Integer::sum);
-        }
+        buckets(poll, ballot).forEach(b -> deltas.merge(b, delta, Integer::sum));
+    }
+
+    /**
+     * The tally buckets a ballot counts in: its options (single and multiple choice), its first preference
+     * (ranked: the first round of the runoff), or its value (scales, forecasts). {@code BallotRepository.changeAtOnce}
+     * applies the same rule in SQL to the ballot it replaces.
+     */
+    static List<Long> buckets(Poll poll, Ballot ballot) {
+        return switch (poll.kind()) {
+            case SINGLE, MULTIPLE -> ballot.options();
+            case RANKED -> List.of(ballot.options().getFirst());
+            case SCALE, FORECAST -> List.of((long) ballot.value());
+        };
     }
 
     /**

@@ -53,6 +53,64 @@ class PollServiceTest {
     }
 
     @Test
+    void changes_of_every_kind_move_the_tallies_exactly_and_leave_a_history_row_each() {
+        var multiple = testPolls.create(PollKind.MULTIPLE, "OPEN", "ALWAYS", 1, 3, List.of("A", "B", "C", "D"));
+        var ranked = testPolls.create(PollKind.RANKED, "OPEN", "ALWAYS", 1, 3, List.of("A", "B", "C"));
+        var scale = testPolls.create(PollKind.SCALE, "OPEN", "ALWAYS", 1, 1, List.of());
+        var forecast = testPolls.create(PollKind.FORECAST, "OPEN", "ALWAYS", 1, 1, List.of());
+        var ballots = java.util.Map.of(
+                multiple, List.of(Ballot.ofOptions(List.of(option(multiple, 1), option(multiple, 2))),
+                        Ballot.ofOptions(List.of(option(multiple, 2), option(multiple, 3), option(multiple, 4))),
+                        Ballot.ofOptions(List.of(option(multiple, 1)))),
+                ranked, List.of(Ballot.ofOptions(List.of(option(ranked, 1), option(ranked, 2))),
+                        Ballot.ofOptions(List.of(option(ranked, 1), option(ranked, 3), option(ranked, 2))), // same first
+                        Ballot.ofOptions(List.of(option(ranked, 3)))),
+                scale, List.of(Ballot.ofValue(2), Ballot.ofValue(5), Ballot.ofValue(2)),
+                forecast, List.of(Ballot.ofValue(10), Ballot.ofValue(90), Ballot.ofValue(55)));
+        for (var member : testAccounts.members(3)) {
+            testAccounts.signIn(member);
+            ballots.forEach((poll, sequence) -> sequence.forEach(b -> polls.vote(poll.id(), b)));
+            TestAccounts.signOut();
+        }
+        ballots.forEach((poll, sequence) -> {
+            assertThat(polls.reconcile(poll.id())).as(poll.kind().name()).isTrue();
+            var results = polls.results(poll.id()).orElseThrow();
+            assertThat(results.voters()).as(poll.kind().name()).isEqualTo(3);
+            assertThat(jdbc.sql("select count(*) from poll_ballot_history where poll_id = :p").param("p", poll.id())
+                    .query(Long.class).single()).as(poll.kind().name()).isEqualTo(9);
+        });
+        assertThat(polls.results(scale.id()).orElseThrow().count(2)).isEqualTo(3);
+        assertThat(polls.results(scale.id()).orElseThrow().count(5)).isZero();
+        assertThat(polls.results(ranked.id()).orElseThrow().count(option(ranked, 3))).as("first preferences").isEqualTo(3);
+        assertThat(polls.results(multiple.id()).orElseThrow().count(option(multiple, 2))).isZero();
+    }
+
+    @Test
+    void a_silenced_member_cannot_vote_or_change_a_vote_and_is_told_why() {
+        var poll = testPolls.single("A", "B");
+        var member = testAccounts.member();
+        testAccounts.signIn(member);
+        polls.vote(poll.id(), Ballot.ofOptions(List.of(option(poll, 1))));
+        jdbc.sql("""
+                insert into account_sanction (account_id, kind, reason, starts_at, ends_at, created_by)
+                values (:a, 'SILENCE', 'cooling off', now() - interval '1 minute', now() + interval '1 day', :a)
+                """).param("a", member.id().value()).update();
+        var newcomer = testAccounts.member();
+        assertThatThrownBy(() -> polls.vote(poll.id(), Ballot.ofOptions(List.of(option(poll, 2)))))
+                .isInstanceOf(PollException.class).hasMessageContaining("sanction.silenced");
+        assertThat(polls.myBallot(poll.id()).orElseThrow().options()).containsExactly(option(poll, 1));
+        jdbc.sql("""
+                insert into account_sanction (account_id, kind, reason, starts_at, ends_at, created_by)
+                values (:a, 'SUSPEND', 'cooling off', now() - interval '1 minute', now() + interval '1 day', :a)
+                """).param("a", newcomer.id().value()).update();
+        testAccounts.signIn(newcomer);
+        assertThatThrownBy(() -> polls.vote(poll.id(), Ballot.ofOptions(List.of(option(poll, 2)))))
+                .isInstanceOf(PollException.class);
+        assertThat(polls.results(poll.id()).orElseThrow().voters()).isEqualTo(1);
+        assertThat(polls.reconcile(poll.id())).isTrue();
+    }
+
+    @Test
     void a_retracted_ballot_leaves_the_tally_and_the_history_keeps_it() {
         var poll = testPolls.single("A", "B");
         testAccounts.signIn(testAccounts.member());
@@ -149,6 +207,7 @@ class PollServiceTest {
         List<Account> voters = testAccounts.members(500);
         var pool = Executors.newFixedThreadPool(64);
         var failures = new AtomicInteger();
+        var problems = new java.util.concurrent.ConcurrentLinkedQueue<String>();
         var attempts = 20_000;
         var random = new Random(7);
         for (int i = 0; i < attempts; i++) {
@@ -167,9 +226,11 @@ class PollServiceTest {
                 } catch (PollException e) {
                     if (!e.messageKey().equals("ballot.tooFast") && !e.messageKey().equals("poll.tryAgain")) {
                         failures.incrementAndGet();
+                        problems.add(e.messageKey());
                     }
                 } catch (RuntimeException e) {
                     failures.incrementAndGet();
+                    problems.add(e.toString());
                 } finally {
                     TestAccounts.signOut();
                 }
@@ -177,7 +238,7 @@ class PollServiceTest {
         }
         pool.shutdown();
         assertThat(pool.awaitTermination(5, TimeUnit.MINUTES)).as("all attempts done in time").isTrue();
-        assertThat(failures.get()).as("failed attempts").isZero();
+        assertThat(failures.get()).as(() -> "failed attempts, e.g. " + problems.stream().distinct().limit(5).toList()).isZero();
         assertThat(polls.reconcile(poll.id())).isTrue();
         long ballots = jdbc.sql("select count(*) from poll_ballot where poll_id = :p").param("p", poll.id())
                 .query(Long.class).single();
