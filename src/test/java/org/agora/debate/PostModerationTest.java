@@ -90,6 +90,21 @@ class PostModerationTest {
     }
 
     @Test
+    void a_hidden_post_takes_no_new_convincing_marks_but_one_given_before_can_be_taken_back() {
+        var other = testAccounts.member();
+        testAccounts.signIn(reader);
+        assertThat(debates.toggleConvincing(post.id())).isTrue();
+        hide();
+        testAccounts.signIn(other);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> debates.toggleConvincing(post.id()))
+                .isInstanceOf(DebateException.class).hasMessageContaining("post.hiddenConvincing");
+        testAccounts.signIn(reader);
+        assertThat(debates.toggleConvincing(post.id())).as("the earlier mark is taken back").isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> debates.toggleConvincing(post.id()))
+                .isInstanceOf(DebateException.class);
+    }
+
+    @Test
     void a_hidden_post_leaves_search_and_the_profile() {
         assertThat(catalog.search(secret, null, null, 10)).hasSize(1);
         hide();
