@@ -115,6 +115,16 @@ class SecurityConfig {
         return http.build();
     }
 
+    /** Vaadin's bundle, Lumo, Agora's own styles and images: versioned or cacheable files, no user data. */
+    static final org.springframework.security.web.util.matcher.RequestMatcher STATIC_FILES =
+            new org.springframework.security.web.util.matcher.OrRequestMatcher(
+                    java.util.stream.Stream.of("/VAADIN/build/**", "/VAADIN/static/**", "/lumo/**", "/aura/**",
+                                    "/styles/**", "/images/**", "/favicon.ico")
+                            .map(p -> (org.springframework.security.web.util.matcher.RequestMatcher)
+                                    org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher
+                                            .withDefaults().matcher(p))
+                            .toList());
+
     /** The browser app: everything the API chain does not match. */
     @Bean
     @Order(2)
@@ -139,6 +149,12 @@ class SecurityConfig {
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=()"))
+                // pages and UIDL answers are never cached; static files keep the caching their handler gives them
+                // (Spring Security's Pragma: no-cache made browsers re-check all ~23 bundle files on every visit)
+                .cacheControl(cache -> cache.disable())
+                .addHeaderWriter(new org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter(
+                        new org.springframework.security.web.util.matcher.NegatedRequestMatcher(STATIC_FILES),
+                        new org.springframework.security.web.header.writers.CacheControlHeadersWriter()))
                 .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
                 .addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
                     @Override

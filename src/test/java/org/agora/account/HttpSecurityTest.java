@@ -68,6 +68,25 @@ class HttpSecurityTest {
     }
 
     @Test
+    void pages_are_never_cached_while_stylesheets_are_cached_and_compressed() throws Exception {
+        for (String path : new String[] {"/", "/login", "/threads"}) {
+            var headers = get(path).headers();
+            assertThat(headers.firstValue("Cache-Control")).as(path).hasValueSatisfying(c -> assertThat(c).contains("no-store"));
+            assertThat(headers.firstValue("Pragma")).as(path).contains("no-cache");
+        }
+        var css = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/styles/agora.css"))
+                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.headers().firstValue("Pragma")).as("a static file may be cached").isEmpty();
+        assertThat(css.headers().firstValue("Cache-Control").orElse("")).doesNotContain("no-store");
+        assertThat(css.headers().firstValue("Content-Encoding")).contains("gzip");
+        var text = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(css.body())).readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).contains("agora");
+        assertThat(css.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    }
+
+    @Test
     void session_cookie_is_http_only_and_same_site() throws Exception {
         var response = get("/login");
         assertThat(response.headers().allValues("Set-Cookie")).anySatisfy(c ->
