@@ -50,6 +50,9 @@ public final class Bench {
                 "--agora.posting.posts-per-10-minutes=100000000",
                 "--agora.posting.new-account-posts-per-10-minutes=100000000",
                 "--agora.voting.votes-per-minute=" + Polls.VOTES_PER_MINUTE,
+                // the API's overload limits (500 writes/s per node, 20 per client by default) would cap the very
+                // throughput measured here: off, like the posting and voting limits above
+                "--agora.api.writes-per-second=0", "--agora.api.writes-per-client-per-second=0",
                 "--agora.embed.token-secret=" + Embed.SECRET,
                 "--agora.embed.tokens-per-address-per-minute=100000000",
                 "--agora.embed.ballots-per-address-per-minute=100000000",
