@@ -212,6 +212,37 @@ class ClusterTest extends BrowserTest {
     }
 
     @Test
+    @Order(2)
+    void a_readers_anonymous_ballot_on_node_a_reaches_a_widgets_event_stream_on_node_b() throws Exception {
+        cluster();
+        var poll = testPolls.single("Node A", "Node B");
+        testPolls.embed(poll.id(), true, List.of(), true, false);
+        var lines = new java.util.concurrent.LinkedBlockingQueue<String>();
+        var stream = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + nodeB.port + "/api/v1/polls/"
+                + poll.id() + "/events")).build(), HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        var listener = java.util.concurrent.Executors.newSingleThreadExecutor();
+        listener.submit(() -> stream.body().filter(l -> l.startsWith("data:")).forEach(lines::add));
+        try {
+            var json = tools.jackson.databind.json.JsonMapper.builder().build();
+            String onA = "http://localhost:" + port + "/api/v1/polls/" + poll.id();
+            var token = json.readTree(http.send(HttpRequest.newBuilder(URI.create(onA + "/voter-token"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).body())
+                    .get("token").asString();
+            var vote = http.send(HttpRequest.newBuilder(URI.create(onA + "/ballots")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"" + token + "\",\"options\":["
+                            + poll.options().getFirst().id() + "]}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(vote.statusCode()).as(vote.body()).isEqualTo(201);
+            String data = lines.poll(20, TimeUnit.SECONDS);
+            assertThat(data).as("node b's stream heard node a's ballot").isNotNull();
+            assertThat(json.readTree(data.substring(5)).get("readers").get("voters").asLong()).isEqualTo(1);
+        } finally {
+            listener.shutdownNow();
+            stream.body().close();
+        }
+    }
+
+    @Test
     @Order(3)
     void when_node_b_dies_node_a_users_keep_working_and_node_b_readers_move_to_node_a() throws Exception {
         cluster();

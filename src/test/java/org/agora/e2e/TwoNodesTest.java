@@ -29,6 +29,16 @@ class TwoNodesTest extends BrowserTest {
     @org.springframework.beans.factory.annotation.Value("${agora.security.totp-key}") String totpKey;
     @Autowired org.agora.poll.TestPolls testPolls;
 
+    /**
+     * Where nginx is installed (always in CI: .ci/run installs it), {@link ClusterTest} runs these same two cases
+     * on its own node b, through nginx: starting a second node B here as well would cost a JVM start for nothing.
+     */
+    @org.junit.jupiter.api.BeforeAll
+    static void onlyWithoutTheCluster() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(ClusterTest.nginxBinary().isPresent(),
+                "ClusterTest covers two nodes (post seen live, reader's ballot on the other node's stream)");
+    }
+
     /** Node B: the same application in a JVM of its own, on another port, against this test's PostgreSQL. */
     private int startNodeB() throws Exception {
         if (nodeB == null) {
