@@ -152,18 +152,18 @@ public class PollService {
         Instant now = clock.instant();
         Poll known = definition(pollId).filter(p -> !p.isDraft() || p.isAuthor(voter)).orElse(null);
         boolean taken = false;
-        if (known != null && known.acceptsBallotsAt(now)) {
+        // polls with a write-in "other" answer keep it beside the ballot (kept, replaced or dropped with it): those
+        // take the step-by-step path
+        if (known != null && known.acceptsBallotsAt(now) && known.otherOption().isEmpty()) {
             Ballot clean = validate(known, ballot);
-            if (otherAnswer(known, clean, otherText) == null) {
-                take(voter);
-                taken = true;
-                // statements that return false wrote nothing: the explained path below goes on safely
-                if (ballots.firstBallot(pollId, voter, clean, now, deltas(known, null, clean))
-                        || ballots.changeAtOnce(pollId, voter, known.kind(), clean, buckets(known, clean), now)) {
-                    meters.ballotCast();
-                    changed(pollId);
-                    return;
-                }
+            take(voter);
+            taken = true;
+            // statements that return false wrote nothing: the explained path below goes on safely
+            if (ballots.firstBallot(pollId, voter, clean, now, deltas(known, null, clean))
+                    || ballots.changeAtOnce(pollId, voter, known.kind(), clean, buckets(known, clean), now)) {
+                meters.ballotCast();
+                changed(pollId);
+                return;
             }
         }
         voteExplained(pollId, voter, ballot, otherText, taken);

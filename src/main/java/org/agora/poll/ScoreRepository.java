@@ -5,7 +5,10 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Forecasters' scores on resolved forecasts, and what is read from them. */
+/**
+ * Forecasters' scores on resolved forecasts, and what is read from them. A forecast that staff removed counts
+ * nowhere (leaderboard, calibration, profiles), though its scores are kept should it be restored.
+ */
 @Repository
 class ScoreRepository {
     private final JdbcClient jdbc;
@@ -29,6 +32,7 @@ class ScoreRepository {
                         select a.username, a.display_name, count(*) as questions, avg(s.brier) as brier,
                                avg(s.log_score) as log_score
                           from poll_forecast_score s join account a on a.id = s.voter_id
+                          join poll p on p.id = s.poll_id and p.deleted_at is null
                          group by a.id, a.username, a.display_name
                         having count(*) >= :min
                          order by avg(s.brier), count(*) desc, a.username
@@ -41,7 +45,10 @@ class ScoreRepository {
     }
 
     List<Calibration.Prediction> predictions() {
-        return jdbc.sql("select last_percent, outcome from poll_forecast_score")
+        return jdbc.sql("""
+                        select s.last_percent, s.outcome
+                          from poll_forecast_score s join poll p on p.id = s.poll_id and p.deleted_at is null
+                        """)
                 .query((rs, n) -> new Calibration.Prediction(rs.getInt("last_percent"), rs.getBoolean("outcome")))
                 .list();
     }
@@ -50,7 +57,7 @@ class ScoreRepository {
         return jdbc.sql("""
                         select p.id, p.question, p.resolution, p.resolved_at, a.username, s.brier, s.log_score, s.last_percent
                           from poll_forecast_score s join poll p on p.id = s.poll_id join account a on a.id = s.voter_id
-                         where a.username = :username
+                         where a.username = :username and p.deleted_at is null
                          order by p.resolved_at desc, p.id desc
                          limit 200
                         """)
@@ -61,7 +68,7 @@ class ScoreRepository {
         return jdbc.sql("""
                         select p.id, p.question, p.resolution, p.resolved_at, a.username, s.brier, s.log_score, s.last_percent
                           from poll_forecast_score s join poll p on p.id = s.poll_id join account a on a.id = s.voter_id
-                         where s.poll_id = :poll
+                         where s.poll_id = :poll and p.deleted_at is null
                          order by s.brier, a.username
                          limit 500
                         """)

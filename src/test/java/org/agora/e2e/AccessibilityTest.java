@@ -16,6 +16,8 @@ class AccessibilityTest extends BrowserTest {
     @Autowired org.agora.debate.DebateCatalog catalog;
 
     private void assertAccessible(String path) {
+        // a notification fading in or out has partial opacity: axe would measure its colours mid-animation
+        page.waitForFunction("() => !document.querySelector('vaadin-notification-card[opening], vaadin-notification-card[closing]')");
         var results = new AxeBuilder(page).analyze();
         List<String> bad = results.getViolations().stream()
                 .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))

@@ -24,6 +24,7 @@ class ForecastResolutionTest {
     @Autowired PollAuthoring authoring;
     @Autowired TestPolls testPolls;
     @Autowired TestAccounts testAccounts;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @AfterEach
     void signOut() {
@@ -117,6 +118,31 @@ class ForecastResolutionTest {
         assertThatThrownBy(() -> polls.vote(id, Ballot.ofValue(95))).hasMessage("poll.closed");
         assertThat(resolution.scoresOf(member.username())).singleElement()
                 .satisfies(s -> assertThat(s.brier()).isCloseTo(0.01, within(1e-6)));
+    }
+
+    @Test
+    void a_removed_forecast_counts_nowhere_any_more() {
+        Account forecaster = testAccounts.member();
+        var first = testPolls.pastForecast(6, 1);
+        var second = testPolls.pastForecast(6, 1);
+        for (var poll : List.of(first, second)) {
+            testPolls.ballotAt(poll, forecaster.id().value(), 90, daysAgo(6));
+        }
+        asModerator();
+        resolution.resolve(first.id(), ForecastResolution.Outcome.YES, "Yes.");
+        resolution.resolve(second.id(), ForecastResolution.Outcome.NO, "No.");
+        assertThat(resolution.scoresOf(forecaster.username())).hasSize(2);
+        assertThat(resolution.leaderboard(500)).anySatisfy(r -> assertThat(r.username()).isEqualTo(forecaster.username()));
+        long predictionsBefore = resolution.calibration().stream().mapToLong(Calibration.Bucket::count).sum();
+
+        jdbc.sql("update poll set deleted_at = now(), deleted_reason = 'spam' where id = :id").param("id", second.id()).update();
+
+        assertThat(resolution.scoresOf(forecaster.username())).extracting(ForecastScore::pollId).containsExactly(first.id());
+        assertThat(resolution.scoresOfPoll(second.id())).isEmpty();
+        assertThat(resolution.leaderboard(500)).as("one resolved question left: below the minimum of 2")
+                .noneSatisfy(r -> assertThat(r.username()).isEqualTo(forecaster.username()));
+        assertThat(resolution.calibration().stream().mapToLong(Calibration.Bucket::count).sum())
+                .isEqualTo(predictionsBefore - 1);
     }
 
     @Test

@@ -56,8 +56,8 @@ class BackupRestoreTest {
         assumeTrue(!root || run(List.of("id", "postgres"), Map.of()).exit() == 0,
                 "running as root but there is no postgres user to run PostgreSQL as: case 14 NOT checked");
 
-        BackupRestoreTest.root = Path.of("target/backup-restore-test").toAbsolutePath();
-        deleteTree(BackupRestoreTest.root);
+        // outside the checkout: a clone may sit in a folder the postgres user cannot enter (mktemp -d makes 0700 ones)
+        BackupRestoreTest.root = Files.createTempDirectory("agora-backup-restore-test-").toAbsolutePath();
         data = BackupRestoreTest.root.resolve("data");
         Path socket = BackupRestoreTest.root.resolve("socket");
         Files.createDirectories(data);
