@@ -6,7 +6,7 @@
 # readers' anonymous ballots and 1,000 SSE streams, BENCH_SSE_STREAMS to change that number; vitals = first-load JS/CSS
 # bytes, the widget's size and Core Web Vitals of / and /threads/1 in Debian's headless Chromium (/usr/bin/chromium,
 # never a downloaded browser) through Playwright, CPU slowed x4: BENCH_VITALS_RUNS (7) rounds, BENCH_VITALS_WARM_RUNS (3)
-# of them warm too, BENCH_VITALS_NETWORK_RUNS (3) with slow 4G, as many as fit in BENCH_VITALS_BUDGET_SECONDS (160));
+# of them warm too, BENCH_VITALS_NETWORK_RUNS (3) with slow 4G, as many as fit in BENCH_VITALS_BUDGET_SECONDS (130));
 # BENCH_POLL_MILLION=0 skips the tally
 # read with 1,000,000 ballots (seeding it by SQL takes ~30-60 s on these machines). The `service` group
 # (ServiceVotes) starts the app in-process from the production jar (extracted: its classes and exactly its
@@ -19,7 +19,7 @@ if [ -z "${JAVA_HOME:-}" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -qE '
   done
 fi
 export PATH="$JAVA_HOME/bin:$PATH"
-SECONDS_PER_SCENARIO="${1:-10}"
+SECONDS_PER_SCENARIO="${1:-8}"
 export BENCH_SCENARIOS="${BENCH_SCENARIOS:-posts,polls,service,sessions,cluster,embed,vitals}"
 wants() { [[ ",${BENCH_SCENARIOS// /}," == *",$1,"* ]]; }
 

@@ -48,7 +48,7 @@ import java.util.zip.GZIPOutputStream;
  * a slow-4G network profile. Medians and p75s (Google's thresholds are at p75).</li>
  * </ul>
  * Runs per page: {@code BENCH_VITALS_RUNS} (default 7), of them warm too {@code BENCH_VITALS_WARM_RUNS} (3), slow 4G
- * {@code BENCH_VITALS_NETWORK_RUNS} (3) — within {@code BENCH_VITALS_BUDGET_SECONDS} (default 160, app start included;
+ * {@code BENCH_VITALS_NETWORK_RUNS} (3) — within {@code BENCH_VITALS_BUDGET_SECONDS} (default 130, app start included;
  * at least 3 CPU-throttled rounds): on a loaded machine fewer rounds are done, and the report says how many.
  */
 public final class Vitals {
@@ -169,7 +169,7 @@ public final class Vitals {
         int runs = intEnv("BENCH_VITALS_RUNS", 7);
         int warmRuns = intEnv("BENCH_VITALS_WARM_RUNS", 3);
         int networkRuns = intEnv("BENCH_VITALS_NETWORK_RUNS", 3);
-        long budget = intEnv("BENCH_VITALS_BUDGET_SECONDS", 160) * 1_000_000_000L;
+        long budget = intEnv("BENCH_VITALS_BUDGET_SECONDS", 130) * 1_000_000_000L;
         long cpuDeadline = started + budget * 65 / 100;
         long deadline = started + budget;
         // the first loads come first: they also warm the app up (JIT, caches) before the timed runs
