@@ -17,8 +17,17 @@ class PollRepository {
             select id, kind, question, description, author_id, topic_id, status, min_choices, max_choices, scale_min,
                    scale_max, scale_step, scale_low_label, scale_high_label, results_visibility, public_voters,
                    closes_at, created_at, opened_at, closed_at, resolution_criteria, resolves_at, resolution,
-                   resolution_note, resolved_at, version
+                   resolution_note, resolved_at, version, option_ids, option_labels, option_positions,
+                   option_others, option_hidden
               from (select * from poll where deleted_at is null) poll
+              left join lateral (
+                    select array_agg(o.id order by o.position) as option_ids,
+                           array_agg(o.label order by o.position) as option_labels,
+                           array_agg(o.position order by o.position) as option_positions,
+                           array_agg(o.is_other order by o.position) as option_others,
+                           array_agg(o.hidden_at is not null order by o.position) as option_hidden
+                      from poll_option o
+                     where o.poll_id = poll.id) options on true
             """;
 
     private final JdbcClient jdbc;
@@ -189,16 +198,31 @@ class PollRepository {
     }
 
     /** A poll's answers; the label of a hidden one never leaves the database this way. */
-    private List<PollOption> options(long pollId) {
-        return jdbc.sql("""
-                        select id, case when hidden_at is null then label else :hidden end as label, position, is_other,
-                               hidden_at is not null as hidden
-                          from poll_option where poll_id = :p order by position
-                        """)
-                .param("p", pollId).param("hidden", PollOption.HIDDEN_LABEL)
-                .query((rs, n) -> new PollOption(rs.getLong("id"), rs.getString("label"), rs.getInt("position"),
-                        rs.getBoolean("is_other"), rs.getBoolean("hidden")))
-                .list();
+    /**
+     * The poll's answers, read in the same statement as the poll (one round trip, and one connection: a second
+     * query from inside the row mapper would take a second pooled connection while holding the first, and enough
+     * concurrent readers would then wait on each other until the pool times out).
+     */
+    private static List<PollOption> options(ResultSet rs) throws SQLException {
+        var ids = array(rs, "option_ids", Long[].class);
+        if (ids == null) {
+            return List.of();
+        }
+        var labels = array(rs, "option_labels", String[].class);
+        var positions = array(rs, "option_positions", Integer[].class);
+        var others = array(rs, "option_others", Boolean[].class);
+        var hidden = array(rs, "option_hidden", Boolean[].class);
+        var options = new java.util.ArrayList<PollOption>(ids.length);
+        for (int i = 0; i < ids.length; i++) {
+            options.add(new PollOption(ids[i], hidden[i] ? PollOption.HIDDEN_LABEL : labels[i], positions[i], others[i],
+                    hidden[i]));
+        }
+        return List.copyOf(options);
+    }
+
+    private static <T> T array(ResultSet rs, String column, Class<T> type) throws SQLException {
+        var array = rs.getArray(column);
+        return array == null ? null : type.cast(array.getArray());
     }
 
     /** The answer as moderators see it: its poll, the poll's author, its original label and whether it is hidden. */
@@ -242,7 +266,7 @@ class PollRepository {
                 instant(rs, "closes_at"), instant(rs, "created_at"), instant(rs, "opened_at"),
                 instant(rs, "closed_at"), rs.getString("resolution_criteria"), instant(rs, "resolves_at"),
                 rs.getString("resolution"), rs.getString("resolution_note"), instant(rs, "resolved_at"),
-                rs.getInt("version"), options(id));
+                rs.getInt("version"), options(rs));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.agora.account.Account;
 import org.agora.account.TestAccounts;
 import org.agora.support.IntegrationTest;
+import org.agora.support.StatementCounter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -122,6 +123,20 @@ class PollServiceTest {
         assertThat(results.counts()).isEmpty();
         assertThat(polls.myBallot(poll.id())).isEmpty();
         assertThat(polls.reconcile(poll.id())).isTrue();
+    }
+
+    @Test
+    void reading_a_poll_with_its_answers_holds_one_connection_at_a_time() {
+        var poll = testPolls.single("Yes", "No", "Not yet");
+        jdbc.sql("update poll_option set hidden_at = now() where id = :o").param("o", option(poll, 2)).update();
+        StatementCounter.reset();
+        var read = polls.published(poll.id()).orElseThrow(); // outside any transaction, as the embed API reads it
+        assertThat(StatementCounter.count()).as("read from the database, not a kept copy").isEqualTo(1);
+        assertThat(StatementCounter.peakConnections())
+                .as("a second connection taken while holding the first deadlocks the pool under concurrent readers")
+                .isEqualTo(1);
+        assertThat(read.options()).extracting(PollOption::label).containsExactly("Yes", PollOption.HIDDEN_LABEL, "Not yet");
+        assertThat(read.options()).extracting(PollOption::hidden).containsExactly(false, true, false);
     }
 
     @Test

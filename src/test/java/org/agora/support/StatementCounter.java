@@ -16,9 +16,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class StatementCounter implements BeanPostProcessor {
     private static final ThreadLocal<int[]> COUNT = ThreadLocal.withInitial(() -> new int[1]);
+    /** Connections this thread holds now, and the most it held at once since {@link #reset()}. */
+    private static final ThreadLocal<int[]> HELD = ThreadLocal.withInitial(() -> new int[2]);
 
     public static void reset() {
         COUNT.get()[0] = 0;
+        HELD.get()[1] = HELD.get()[0];
+    }
+
+    /**
+     * The most pooled connections this thread held at the same time since {@link #reset()}: more than one means
+     * a pool deadlock once as many threads as the pool has connections do the same at once.
+     */
+    public static int peakConnections() {
+        return HELD.get()[1];
     }
 
     public static int count() {
@@ -31,7 +42,11 @@ public class StatementCounter implements BeanPostProcessor {
             return new DelegatingDataSource(ds) {
                 @Override
                 public Connection getConnection() throws SQLException {
-                    return counting(super.getConnection());
+                    Connection connection = counting(super.getConnection());
+                    int[] held = HELD.get();
+                    held[0]++;
+                    held[1] = Math.max(held[1], held[0]);
+                    return connection;
                 }
             };
         }
@@ -45,8 +60,8 @@ public class StatementCounter implements BeanPostProcessor {
                     if (m.equals("prepareStatement") || m.equals("prepareCall") || m.equals("createStatement")) {
                         COUNT.get()[0]++;
                     }
-                    if (m.equals("unwrap") || m.equals("isWrapperFor")) {
-                        return method.invoke(connection, args);
+                    if (m.equals("close") && !connection.isClosed()) {
+                        HELD.get()[0]--;
                     }
                     try {
                         return method.invoke(connection, args);

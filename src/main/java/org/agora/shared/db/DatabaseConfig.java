@@ -53,12 +53,15 @@ class DatabaseConfig {
 
         @Bean
         DataSource dataSource(EmbeddedPostgres pg,
-                              @Value("${agora.embedded-db.pool-size:10}") int poolSize) {
+                              @Value("${agora.embedded-db.pool-size:10}") int poolSize,
+                              @Value("${agora.embedded-db.leak-detection-ms:0}") long leakDetectionMs) {
             var ds = new HikariDataSource();
             ds.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
             ds.setUsername("postgres");
             ds.setMaximumPoolSize(poolSize);
             ds.setPoolName("agora-embedded");
+            // tests log where a connection was taken that is held for long (a pool deadlock shows its holders)
+            ds.setLeakDetectionThreshold(leakDetectionMs);
             return ds;
         }
 
