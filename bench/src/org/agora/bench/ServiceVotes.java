@@ -111,6 +111,7 @@ public final class ServiceVotes {
             double accountSeconds = (System.nanoTime() - t0) / 1e9;
             var jdbcWarmPoll = Seed.poll(db, "Bench: raw JDBC warm-up (service run)", LABELS);
             var jdbcPoll = Seed.poll(db, "Bench: raw JDBC ballots (service run)", LABELS);
+            var sqlPoll = Seed.poll(db, "Bench: the first-ballot statement alone (raw JDBC)", LABELS);
             var warmPoll = Seed.poll(db, "Bench: PollService warm-up", LABELS);
             var poll = Seed.poll(db, "Bench: PollService first ballots, then changes", LABELS);
             var mixPoll = Seed.poll(db, "Bench: PollService, each voter votes then changes", LABELS);
@@ -127,6 +128,7 @@ public final class ServiceVotes {
             // 1. baseline: Polls' raw JDBC insert, 64 connections, distinct voters; a 2 s warm-up on another poll
             var jdbc = new ArrayList<Connection>();
             Load.Result baseline;
+            Load.Result sqlAlone;
             try {
                 for (int c = 0; c < CLIENTS; c++) {
                     jdbc.add(DriverManager.getConnection(url, "postgres", ""));
@@ -135,12 +137,14 @@ public final class ServiceVotes {
                 Polls.rawInserts("warm-up", jdbc, jdbcWarmPoll, ids, half, rawVoters, 2);
                 baseline = Polls.rawInserts("baseline: raw JDBC `insert … on conflict do nothing` (autocommit, distinct voters)",
                         jdbc, jdbcPoll, ids, 0, half, seconds);
+                sqlAlone = firstBallotStatements(jdbc, sqlPoll, ids, half, seconds);
             } finally {
                 for (var c : jdbc) {
                     c.close();
                 }
             }
             System.out.println(baseline);
+            System.out.println(sqlAlone);
 
             // 2. warm-up of the service path (first votes and changes) on a poll of its own
             mixed("warm-up", polls, warmPoll, voters, 2);
@@ -233,9 +237,14 @@ public final class ServiceVotes {
                             CLIENTS, ids.length, accountSeconds))
                     .append("| scenario | clients | calls | errors | calls/s | p50 ms | p99 ms | ratio to baseline |\n")
                     .append("|---|---|---|---|---|---|---|---|\n");
-            for (var r : List.of(baseline, first, changes, mix)) {
+            for (var r : List.of(baseline, sqlAlone, first, changes, mix)) {
                 out.append(r.row(baseline.perSecond())).append('\n');
             }
+            out.append(String.format("%nThe second row is the statement a first ballot runs (`BallotRepository.firstBallot`: "
+                    + "the ballot, its history row and two tally slots, guarded by the poll being open and the voter in "
+                    + "good standing), run from the baseline's connections the way the baseline runs its insert: what "
+                    + "the database itself allows a vote; the rows below it add the service (security, validation, rate "
+                    + "limit, the pool, JdbcClient) around the same statement.%n"));
             out.append(String.format("%nFirst ballots: %,d ballots in the poll after that scenario%s. Changes: over the same "
                             + "voters, round-robin per thread. ", firstBallots,
                     first.requests() >= voters.length ? " (every member with a principal had voted before the time was up)" : ""));
@@ -259,6 +268,80 @@ public final class ServiceVotes {
             out.append(String.format("%nThe service scenarios took %.0f s, startup and seeding included.%n",
                     (System.nanoTime() - started) / 1e9));
             return out.toString();
+        }
+    }
+
+    /** {@code BallotRepository.firstBallot}, word for word but for positional parameters. */
+    private static final String FIRST_BALLOT = """
+            with ballot as (
+                insert into poll_ballot (poll_id, voter_id, options, value, created_at, updated_at)
+                select ?1, ?2, ?3, null, ?4, ?4
+                 where exists (select 1 from poll p where p.id = ?1 and p.status = 'OPEN'
+                                                      and (p.closes_at is null or p.closes_at > ?4))
+                   and not exists (select 1 from account_sanction s
+                                    where s.account_id = ?2 and s.kind <> 'WARN' and s.lifted_at is null
+                                      and s.starts_at <= ?4 and (s.ends_at is null or s.ends_at > ?4))
+                on conflict (poll_id, voter_id) do nothing
+                returning poll_id
+            ), history as (
+                insert into poll_ballot_history (poll_id, voter_id, at, new_options, new_value)
+                select ?1, ?2, ?4, ?3, null from ballot
+            ), tally as (
+                insert into poll_tally (poll_id, bucket, slot, count)
+                select ?1, d.bucket, ?5, d.delta
+                  from ballot, unnest(cast(?6 as bigint[]), cast(?7 as integer[])) with ordinality as d (bucket, delta, n)
+                 order by d.n
+                on conflict (poll_id, bucket, slot) do update set count = poll_tally.count + excluded.count
+            )
+            select count(*) from ballot
+            """;
+
+    /**
+     * The first-ballot statement alone, on the baseline's connections (autocommit, prepared once per connection),
+     * each call a voter new to the poll.
+     */
+    private static Load.Result firstBallotStatements(List<Connection> connections, Seed.SeededPoll poll, long[] ids,
+                                                     int count, int seconds) throws Exception {
+        String sql = FIRST_BALLOT;
+        for (int i = 7; i >= 1; i--) { // JDBC has no numbered parameters: repeat each value where it is used
+            sql = sql.replace("?" + i, "{" + i + "}");
+        }
+        var order = new ArrayList<Integer>();
+        var m = java.util.regex.Pattern.compile("\\{(\\d)}").matcher(sql);
+        while (m.find()) {
+            order.add(Integer.parseInt(m.group(1)));
+        }
+        String positional = sql.replaceAll("\\{\\d}", "?");
+        var statements = new ArrayList<java.sql.PreparedStatement>();
+        for (var c : connections) {
+            c.setAutoCommit(true);
+            statements.add(c.prepareStatement(positional));
+        }
+        try {
+            return Load.loop("the first-ballot statement alone (raw JDBC, autocommit, voters new to the poll)",
+                    connections.size(), seconds, "1", (client, n) -> {
+                        long index = client + (long) connections.size() * n;
+                        if (index >= count) {
+                            return null;
+                        }
+                        long voter = ids[(int) index];
+                        long option = poll.options().get((client + n) % poll.options().size());
+                        Object[] values = {poll.id(), voter, new Long[] {option},
+                                java.sql.Timestamp.from(java.time.Instant.now()), (int) Math.floorMod(voter, 16),
+                                new Long[] {-1L, option}, new Integer[] {1, 1}};
+                        var s = statements.get(client);
+                        for (int i = 0; i < order.size(); i++) {
+                            s.setObject(i + 1, values[order.get(i) - 1]);
+                        }
+                        try (var rs = s.executeQuery()) {
+                            rs.next();
+                            return String.valueOf(rs.getLong(1));
+                        }
+                    });
+        } finally {
+            for (var s : statements) {
+                s.close();
+            }
         }
     }
 

@@ -26,6 +26,7 @@ import org.agora.shared.events.EventBus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -49,6 +50,8 @@ public class PollService {
     private final AccountStanding standing;
     private final int votesPerMinute;
     private final org.agora.shared.metrics.AgoraMeters meters;
+    /** The explained vote path's transaction (joins the caller's, if the caller has one). */
+    private final org.springframework.transaction.support.TransactionTemplate explained;
     private final Cache<Long, Bucket> throttles = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterAccess(Duration.ofMinutes(10)).build();
     private final Map<Long, List<Runnable>> watchers = new ConcurrentHashMap<>();
@@ -63,8 +66,10 @@ public class PollService {
             .expireAfterWrite(Duration.ofSeconds(30)).build();
 
     PollService(PollRepository polls, BallotRepository ballots, EventBus bus, Clock clock, AccountStanding standing,
-                @Value("${agora.voting.votes-per-minute:30}") int votesPerMinute, org.agora.shared.metrics.AgoraMeters meters) {
+                @Value("${agora.voting.votes-per-minute:30}") int votesPerMinute, org.agora.shared.metrics.AgoraMeters meters,
+                org.springframework.transaction.PlatformTransactionManager transactions) {
         this.meters = meters;
+        this.explained = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.polls = polls;
         this.ballots = ballots;
         this.bus = bus;
@@ -130,7 +135,7 @@ public class PollService {
 
     /** Casts or changes the signed-in member's ballot. A repeated identical ballot changes nothing. */
     @PreAuthorize("isAuthenticated()")
-    @Transactional
+    @Transactional(propagation = Propagation.SUPPORTS)
     public void vote(long pollId, Ballot ballot) {
         vote(pollId, ballot, null);
     }
@@ -140,13 +145,17 @@ public class PollService {
      * ballot picks the poll's "other" option (required then, ignored otherwise).
      * <p>
      * The common cases, a first ballot and a change to another answer, are each ONE statement that also checks
-     * that the poll is open and the member in good standing (no separate check first): with the commit, two round
-     * trips. Anything else — an "other" answer, the same ballot again, a closed poll, a sanctioned member, a race —
-     * goes on in the same transaction, step by step, to find out what happened and say why. (One transaction and
-     * one pooled connection per vote, as before: a vote never queues for the pool twice.)
+     * that the poll is open and the member in good standing (no separate check first), run on its own (autocommit):
+     * one round trip, and the tally rows it updates are locked for that statement only, not until a later COMMIT,
+     * so votes on one poll queue for its tally slots as briefly as they can. Each such statement writes everything
+     * or nothing. Anything else — an "other" answer, the same ballot again, a closed poll, a sanctioned member, a
+     * race — goes on in a transaction, step by step, to find out what happened and say why. The whole call holds
+     * one pooled connection at most ({@code SUPPORTS}: the statements share the connection the first one took,
+     * and it is handed back before the explained path's transaction takes one), so a vote never waits for the pool
+     * while holding a connection.
      */
     @PreAuthorize("isAuthenticated()")
-    @Transactional
+    @Transactional(propagation = Propagation.SUPPORTS)
     public void vote(long pollId, Ballot ballot, String otherText) {
         long voter = CurrentUser.require().id().value();
         Instant now = clock.instant();
@@ -166,10 +175,11 @@ public class PollService {
                 return;
             }
         }
-        voteExplained(pollId, voter, ballot, otherText, taken);
+        boolean rateTaken = taken;
+        explained.executeWithoutResult(status -> voteExplained(pollId, voter, ballot, otherText, rateTaken));
     }
 
-    /** The vote step by step (in the caller's transaction), with a reason for every refusal (sanction, poll, ballot). */
+    /** The vote step by step (in a transaction), with a reason for every refusal (sanction, poll, ballot). */
     private void voteExplained(long pollId, long voter, Ballot ballot, String otherText, boolean rateTaken) {
         requireCanParticipate();
         Instant now = clock.instant();
