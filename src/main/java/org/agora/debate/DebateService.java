@@ -339,18 +339,29 @@ public class DebateService {
     static List<String> tags(List<String> raw) {
         var tags = new LinkedHashSet<String>();
         for (String t : raw == null ? List.<String>of() : raw) {
-            String tag = TextInput.clean(t).toLowerCase(Locale.ROOT).replaceAll("\\s+", "-");
-            if (tag.isEmpty()) {
-                continue;
-            }
-            if (!TAG.matcher(tag).matches()) {
-                throw new DebateException("tags", "topic.tagInvalid", tag);
-            }
-            tags.add(tag);
+            tag(t).ifPresent(tags::add);
         }
         if (tags.size() > TAGS_MAX) {
             throw new DebateException("tags", "topic.tooManyTags", TAGS_MAX);
         }
         return List.copyOf(tags);
+    }
+
+    /**
+     * A tag as a member typed it, the way threads keep it (lowercase, spaces as dashes); empty if blank.
+     *
+     * @throws DebateException {@code topic.tagInvalid} (naming at most the first 40 characters of what was typed)
+     *                         unless it is 1 to 30 lowercase letters, digits or dashes
+     */
+    public static java.util.Optional<String> tag(String raw) {
+        String tag = TextInput.clean(raw == null ? "" : raw).toLowerCase(Locale.ROOT).replaceAll("\\s+", "-");
+        if (tag.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        if (!TAG.matcher(tag).matches()) {
+            throw new DebateException("tags", "topic.tagInvalid",
+                    tag.length() > 40 ? tag.substring(0, tag.offsetByCodePoints(0, Math.min(40, tag.codePointCount(0, tag.length())))) + "…" : tag);
+        }
+        return java.util.Optional.of(tag);
     }
 }

@@ -18,7 +18,6 @@ import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.agora.debate.Category;
@@ -42,8 +41,36 @@ class NewTopicView extends VerticalLayout implements HasDynamicTitle {
     final Button submit = new Button();
     private final DebateService debates;
     private final UUID draftKey = UUID.randomUUID();
-    private final LinkedHashSet<String> tagItems = new LinkedHashSet<>(List.of("agi", "jobs", "xai", "compute",
-            "meaning", "forecast", "regulation", "energy"));
+    /** Suggested tags; the list offered is these plus the member's own chosen ones (bounded: no more than the cap). */
+    private static final List<String> SUGGESTED_TAGS = List.of("agi", "jobs", "xai", "compute", "meaning", "forecast",
+            "regulation", "energy");
+
+    /**
+     * A tag the member typed: checked at once (the same rule as on submit) and refused beyond the cap, so that the
+     * list never grows past the suggestions and the member's own few, whatever a client sends.
+     */
+    void addTypedTag(String typed) {
+        var selected = new LinkedHashSet<>(tags.getValue());
+        try {
+            var tag = DebateService.tag(typed).filter(t -> !selected.contains(t)).orElse(null);
+            if (tag == null) {
+                return;
+            }
+            if (selected.size() >= DebateService.TAGS_MAX) {
+                throw new DebateException("tags", "topic.tooManyTags", DebateService.TAGS_MAX);
+            }
+            selected.add(tag);
+        } catch (DebateException ex) {
+            tags.setErrorMessage(getTranslation(ex.messageKey(), ex.args()));
+            tags.setInvalid(true);
+            return;
+        }
+        var items = new LinkedHashSet<>(SUGGESTED_TAGS);
+        items.addAll(selected);
+        tags.setItems(items);
+        tags.setValue(selected);
+        tags.setInvalid(false);
+    }
 
     NewTopicView(DebateCatalog catalog, DebateService debates) {
         this.debates = debates;
@@ -60,18 +87,9 @@ class NewTopicView extends VerticalLayout implements HasDynamicTitle {
         category.setRequiredIndicatorVisible(true);
         tags.setLabel(getTranslation("newTopic.tags"));
         tags.setHelperText(getTranslation("newTopic.tags.help", DebateService.TAGS_MAX));
-        tags.setItems(tagItems);
+        tags.setItems(SUGGESTED_TAGS);
         tags.setAllowCustomValue(true);
-        tags.addCustomValueSetListener(e -> {
-            String tag = e.getDetail().strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", "-");
-            if (!tag.isEmpty()) {
-                tagItems.add(tag);
-                tags.setItems(tagItems);
-                var selected = new LinkedHashSet<>(tags.getValue());
-                selected.add(tag);
-                tags.setValue(selected);
-            }
-        });
+        tags.addCustomValueSetListener(e -> addTypedTag(e.getDetail()));
         tags.setWidthFull();
         stance.setLabel(getTranslation("newTopic.stance"));
         stance.setItems(Stance.PRO, Stance.CON, Stance.NEUTRAL);
