@@ -359,8 +359,7 @@ public class DebateService {
             return java.util.Optional.empty();
         }
         if (!TAG.matcher(tag).matches()) {
-            throw new DebateException("tags", "topic.tagInvalid",
-                    tag.length() > 40 ? tag.substring(0, tag.offsetByCodePoints(0, Math.min(40, tag.codePointCount(0, tag.length())))) + "…" : tag);
+            throw new DebateException("tags", "topic.tagInvalid", TextInput.first(tag, 40));
         }
         return java.util.Optional.of(tag);
     }

@@ -22,7 +22,7 @@ class PollRepository {
               from (select * from poll where deleted_at is null) poll
               left join lateral (
                     select array_agg(o.id order by o.position) as option_ids,
-                           array_agg(o.label order by o.position) as option_labels,
+                           array_agg(case when o.hidden_at is null then o.label end order by o.position) as option_labels,
                            array_agg(o.position order by o.position) as option_positions,
                            array_agg(o.is_other order by o.position) as option_others,
                            array_agg(o.hidden_at is not null order by o.position) as option_hidden
@@ -197,11 +197,11 @@ class PollRepository {
         }
     }
 
-    /** A poll's answers; the label of a hidden one never leaves the database this way. */
     /**
      * The poll's answers, read in the same statement as the poll (one round trip, and one connection: a second
      * query from inside the row mapper would take a second pooled connection while holding the first, and enough
-     * concurrent readers would then wait on each other until the pool times out).
+     * concurrent readers would then wait on each other until the pool times out). The label of a hidden answer
+     * never leaves the database this way (the statement sends null for it).
      */
     private static List<PollOption> options(ResultSet rs) throws SQLException {
         var ids = array(rs, "option_ids", Long[].class);
@@ -217,7 +217,7 @@ class PollRepository {
             options.add(new PollOption(ids[i], hidden[i] ? PollOption.HIDDEN_LABEL : labels[i], positions[i], others[i],
                     hidden[i]));
         }
-        return List.copyOf(options);
+        return options;
     }
 
     private static <T> T array(ResultSet rs, String column, Class<T> type) throws SQLException {

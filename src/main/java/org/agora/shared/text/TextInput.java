@@ -47,4 +47,9 @@ public final class TextInput {
     public static int length(String s) {
         return s == null ? 0 : s.codePointCount(0, s.length());
     }
+
+    /** At most the first {@code max} characters (code points), with "…" when something was cut: for quoting input back. */
+    public static String first(String s, int max) {
+        return length(s) <= max ? s : s.substring(0, s.offsetByCodePoints(0, max)) + "…";
+    }
 }
